@@ -1,0 +1,68 @@
+import type { CloudTowerLinkTarget } from './CloudTowerLinkTarget.js'
+import type { CloudTowerVnc } from './CloudTowerVnc.js'
+import { ConsoleError } from './ConsoleError.js'
+import { isBase64 } from './isBase64.js'
+import { normalizeEndpoint } from './normalizeEndpoint.js'
+import { pageProtocol } from './pageProtocol.js'
+import { toUrlHost } from './toUrlHost.js'
+
+/**
+ * Turns CloudTower's `vnc` answer into the websocket URL noVNC opens: the direct link to the
+ * cluster, or the link through the management platform's proxy. Every value is validated and
+ * percent-encoded, so no input can add a parameter or change the host.
+ */
+export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLinkTarget): string {
+  const provider = 'cloudtower'
+  const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
+  if (typeof vnc !== 'object' || vnc === null) throw fail('No CloudTower VNC details were given.')
+  const uuid = vnc.vm_uuid
+  // eslint-disable-next-line no-control-regex
+  if (typeof uuid !== 'string' || uuid.trim() === '' || /[\u0000-\u001f\u007f]/.test(uuid)) {
+    throw fail('The VNC details have no valid vm_uuid.')
+  }
+  let uuidParam: string
+  try {
+    uuidParam = encodeURIComponent(uuid)
+  } catch {
+    // A lone UTF-16 surrogate cannot be percent-encoded.
+    throw fail('The VNC details have no valid vm_uuid.')
+  }
+  const hostIp = toUrlHost(vnc.host_ip, 'host_ip', provider)
+  // The query carries the host without IPv6 brackets, as CloudTower reports it.
+  const hostParam = encodeURIComponent(hostIp.replace(/^\[(.*)\]$/, '$1'))
+
+  if (target?.mode === 'direct') {
+    if (typeof vnc.raw_token !== 'string' || !/^[0-9a-f]{32}$/i.test(vnc.raw_token)) {
+      throw fail('The VNC details have no valid raw_token (32 hexadecimal digits).')
+    }
+    const clusterIp = toUrlHost(vnc.cluster_ip, 'cluster_ip', provider)
+    const { port } = target
+    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      throw fail('The port must be a whole number from 1 to 65535.')
+    }
+    const secure = target.secure ?? pageProtocol() !== 'http:'
+    const authority = port === undefined ? clusterIp : `${clusterIp}:${port}`
+    return `${secure ? 'wss' : 'ws'}://${authority}/websockify/?uuid=${uuidParam}&token=${encodeURIComponent(vnc.raw_token)}&host=${hostParam}`
+  }
+
+  if (target?.mode === 'proxy') {
+    if (typeof vnc.token !== 'string' || !isBase64(vnc.token)) {
+      throw fail('The VNC details have no valid token (base64).')
+    }
+    const { base, absolute } = normalizeEndpoint(target.endpoint, provider)
+    let endpoint = absolute
+    if (!endpoint) {
+      if (typeof location === 'undefined') {
+        throw fail(
+          'A path endpoint needs a page to resolve against; outside a browser use an absolute URL.',
+        )
+      }
+      endpoint = new URL(base, location.href)
+    }
+    const secure = target.secure ?? endpoint.protocol === 'https:'
+    const prefix = endpoint.pathname.replace(/\/+$/, '')
+    return `${secure ? 'wss' : 'ws'}://${endpoint.host}${prefix}/websockify/?token=${encodeURIComponent(vnc.token)}&host=${hostParam}&uuid=${uuidParam}`
+  }
+
+  throw fail('The link target mode must be "direct" or "proxy".')
+}

@@ -1,0 +1,17 @@
+import { expect, it } from 'vitest'
+import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
+
+it.each([
+  ['PERMISSION_DENIED', 'unauthorized'],
+  ['LOGIN_FAILED', 'unauthorized'],
+  ['USER_NOT_FOUND', 'unauthorized'],
+  ['USER_PASSWORD_INCORRECT', 'unauthorized'],
+  ['NOT_MATCH_USER', 'unauthorized'],
+  ['LOAD_TOKEN_FAILED', 'unauthorized'],
+  ['VM_NOT_FOUND', 'not_found'],
+  ['RESOURCE_NOT_EXIST', 'not_found'],
+  ['GRAPHQL_VALIDATION_FAILED', 'invalid_input'],
+  ['SOMETHING_ELSE', undefined],
+])('%s means %s', (code, kind) => {
+  expect(cloudTowerErrorKind(code)).toBe(kind)
+})
