@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config'
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
 
 // Peers and react-vnc stay imports: the host app brings one copy of each.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^react-vnc$/]
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\/react-query($|\/)/,
+  /^react-vnc$/,
+]
 
 export default defineConfig({
   plugins: [react()],

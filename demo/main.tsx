@@ -48,7 +48,10 @@ function Demo() {
         Proxy:{' '}
         <code>
           {attempt(() =>
-            buildCloudTowerVncUrl(parsed(), { mode: 'proxy', endpoint: 'https://tower.example.com' }),
+            buildCloudTowerVncUrl(parsed(), {
+              mode: 'proxy',
+              endpoint: 'https://tower.example.com',
+            }),
           )}
         </code>
       </p>
