@@ -1,0 +1,246 @@
+import { spawnSync } from 'node:child_process'
+import { request } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startFakeCloud } from './startFakeCloud.ts'
+import { connectConsole } from './testing/connectConsole.ts'
+import { startTcpFixture } from './testing/startTcpFixture.ts'
+import type { FakeCloudHandle } from './types.ts'
+
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+// The leak check runs a .ts file under plain node: type stripping is default from Node 22.18.
+const strips = major > 22 || (major === 22 && minor >= 18)
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setup() {
+  const vnc = await startTcpFixture({ greeting: Buffer.from('RFB 003.008\n') })
+  cleanups.push(vnc.close)
+  const cloud = await startFakeCloud({ vncTarget: vnc.target })
+  cleanups.push(cloud.close)
+  return { vnc, cloud }
+}
+
+const VNC_BODY = JSON.stringify({
+  operationName: 'vnc',
+  variables: { input: { vm: { id: 'vm-ubuntu-01' } } },
+  query:
+    'query vnc($input: VncInput!) { vnc(input: $input) { vm_uuid host_ip cluster_ip raw_token token}}',
+})
+
+const vncRequest = (cloud: FakeCloudHandle) =>
+  fetch(`${cloud.url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'fake-cloudtower-admin-token' },
+    body: VNC_BODY,
+  })
+
+async function consoleUrl(cloud: FakeCloudHandle) {
+  const { data } = (await (await vncRequest(cloud)).json()) as {
+    data: { vnc: { raw_token: string; vm_uuid: string; host_ip: string } }
+  }
+  const ws = cloud.url.replace(/^http/, 'ws')
+  return `${ws}/websockify/?uuid=${data.vnc.vm_uuid}&token=${data.vnc.raw_token}&host=${data.vnc.host_ip}`
+}
+
+const fakeApi = async (cloud: FakeCloudHandle, path: string, body?: unknown) => {
+  const response = await fetch(`${cloud.url}/__fake/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+}
+
+describe('startFakeCloud', () => {
+  it('listens on 127.0.0.1 by default and reports health with stats', async () => {
+    const { cloud } = await setup()
+    expect(cloud.host).toBe('127.0.0.1')
+    expect(cloud.url).toBe(`http://127.0.0.1:${cloud.port}`)
+    const { status, json } = await fakeApi(cloud, 'health')
+    expect(status).toBe(200)
+    expect(json).toMatchObject({ ok: true, url: cloud.url, stats: { issuedTokens: 0 } })
+  })
+
+  it('answers CORS preflights', async () => {
+    const { cloud } = await setup()
+    const response = await fetch(`${cloud.url}/api`, { method: 'OPTIONS' })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('access-control-allow-headers')).toContain('x-auth-token')
+  })
+
+  it('serves the inventory for the demo', async () => {
+    const { cloud } = await setup()
+    const { json } = await fakeApi(cloud, 'inventory')
+    expect(json).toMatchObject({
+      clusterIp: '127.0.0.1',
+      cloudTower: { vms: expect.any(Array) },
+      ecs: { servers: expect.any(Array) },
+    })
+  })
+
+  it('reads and sets faults over HTTP, and rejects bad patches', async () => {
+    const { cloud } = await setup()
+    expect((await fakeApi(cloud, 'faults')).json).toMatchObject({ latencyMs: 0, throttle: false })
+    const set = await fakeApi(cloud, 'faults', { throttle: true, latencyMs: 5 })
+    expect(set.json).toMatchObject({ throttle: true, latencyMs: 5, dropped: 0 })
+    expect(cloud.faults.get().throttle).toBe(true)
+    expect((await fakeApi(cloud, 'faults', { throttle: 'yes' })).status).toBe(400)
+    expect((await fakeApi(cloud, 'faults', { reset: true })).json).toMatchObject({
+      throttle: false,
+    })
+    expect((await fakeApi(cloud, 'nope')).status).toBe(404)
+  })
+
+  it('delays API answers and upgrades by latencyMs', async () => {
+    const { cloud } = await setup()
+    cloud.faults.set({ latencyMs: 150 })
+    let started = performance.now()
+    await vncRequest(cloud)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140)
+    const url = await consoleUrl(cloud)
+    started = performance.now()
+    const client = await connectConsole(url)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140)
+    client.ws.close()
+  })
+
+  it('fails the next N API requests with the chosen 5xx, in each cloud’s shape', async () => {
+    const { cloud } = await setup()
+    await fakeApi(cloud, 'faults', { failNext: 2, failStatus: 502 })
+    const first = await vncRequest(cloud)
+    expect(first.status).toBe(502)
+    expect(await first.json()).toMatchObject({
+      data: null,
+      errors: [{ code: 'INTERNAL_SERVER_ERROR' }],
+    })
+    const second = await fetch(
+      `${cloud.url}/v1/13c67a214ced4afb88d911ae4bd5721a/cloudservers/47bc79ae-df61-4ade-9197-283a74e5d70e/remote_console`,
+      { method: 'POST', headers: { 'x-auth-token': 'fake-ecs-token' }, body: '{}' },
+    )
+    expect(second.status).toBe(502)
+    expect(await second.json()).toMatchObject({ error_code: 'APIGW.0202' })
+    expect((await vncRequest(cloud)).status).toBe(200)
+    expect(cloud.faults.get().failNext).toBe(0)
+  })
+
+  it('throttles CloudTower with HTTP 429', async () => {
+    const { cloud } = await setup()
+    cloud.faults.set({ throttle: true })
+    const response = await vncRequest(cloud)
+    expect(response.status).toBe(429)
+    expect(await response.json()).toMatchObject({ errors: [{ code: 'TOO_MANY_REQUESTS' }] })
+  })
+
+  it('rejects every console token while rejectTokens is on, without spending them', async () => {
+    const { cloud } = await setup()
+    const url = await consoleUrl(cloud)
+    cloud.faults.set({ rejectTokens: true })
+    await expect(connectConsole(url)).rejects.toMatchObject({ status: 403 })
+    expect(cloud.stats.rejectedUpgrades).toBe(1)
+    cloud.faults.set({ rejectTokens: false })
+    const client = await connectConsole(url)
+    client.ws.close()
+  })
+
+  it('drops every live relay on demand: clients see 1006, VNC sockets close', async () => {
+    const { cloud, vnc } = await setup()
+    const clients = [
+      await connectConsole(await consoleUrl(cloud)),
+      await connectConsole(await consoleUrl(cloud)),
+    ]
+    await Promise.all(clients.map((client) => client.waitForBytes(12)))
+    expect(cloud.stats.activeRelays).toBe(2)
+    const { json } = await fakeApi(cloud, 'faults', { dropConnections: true })
+    expect(json.dropped).toBe(2)
+    for (const client of clients) expect((await client.closed).code).toBe(1006)
+    await expect.poll(() => vnc.connections.every(({ socket }) => socket.destroyed)).toBe(true)
+    expect(cloud.stats.activeRelays).toBe(0)
+    // The server itself stays up.
+    expect((await vncRequest(cloud)).status).toBe(200)
+    expect(cloud.faults.dropConnections()).toBe(0)
+  })
+
+  it('reports VNC passwords, fault override first, and notifies listeners', async () => {
+    const { cloud } = await setup()
+    expect(cloud.vncPasswordFor('vm-windows-01')).toBe('secret')
+    expect(cloud.vncPasswordFor('vm-ubuntu-01')).toBeUndefined()
+    const listener = vi.fn()
+    cloud.faults.onChange(listener)
+    await fakeApi(cloud, 'faults', { vncPassword: 'chaos' })
+    expect(listener).toHaveBeenCalledWith(expect.objectContaining({ vncPassword: 'chaos' }))
+    expect(cloud.vncPasswordFor('vm-ubuntu-01')).toBe('chaos')
+    expect(cloud.vncPasswordFor('47bc79ae-df61-4ade-9197-283a74e5d70e')).toBe('chaos')
+  })
+
+  it('uses DEMO_VNC when no vncTarget is given, and fails fast on a bad one', async () => {
+    const vnc = await startTcpFixture({ greeting: Buffer.from('demo') })
+    cleanups.push(vnc.close)
+    vi.stubEnv('DEMO_VNC', vnc.target)
+    try {
+      const cloud = await startFakeCloud()
+      cleanups.push(cloud.close)
+      const client = await connectConsole(await consoleUrl(cloud))
+      expect((await client.waitForBytes(4)).toString()).toBe('demo')
+      client.ws.close()
+      vi.stubEnv('DEMO_VNC', 'nonsense')
+      await expect(startFakeCloud()).rejects.toThrow(/Invalid VNC target/)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('rejects when the port is taken', async () => {
+    const { cloud } = await setup()
+    await expect(startFakeCloud({ port: cloud.port, vncTarget: null })).rejects.toThrow(
+      /EADDRINUSE/,
+    )
+  })
+
+  it('close() ends relays, keep-alive and pending requests, and stops listening', async () => {
+    const vnc = await startTcpFixture()
+    cleanups.push(vnc.close)
+    const cloud = await startFakeCloud({ vncTarget: vnc.target })
+    const client = await connectConsole(await consoleUrl(cloud))
+    await expect.poll(() => vnc.connections.length).toBe(1)
+
+    // A keep-alive connection that sits idle, and a request stuck in a latency fault.
+    const agentRequest = new Promise<void>((resolve) => {
+      request(`${cloud.url}/__fake/health`, { agent: undefined }, (response) => {
+        response.resume()
+        response.on('end', resolve)
+      }).end()
+    })
+    await agentRequest
+    cloud.faults.set({ latencyMs: 60_000 })
+    const stuck = vncRequest(cloud).then(
+      () => 'answered',
+      () => 'failed',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    const started = performance.now()
+    await cloud.close()
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(cloud.server.listening).toBe(false)
+    expect(await stuck).toBe('failed')
+    expect((await client.closed).code).toBe(1006)
+    await expect.poll(() => vnc.connections[0]?.socket.destroyed).toBe(true)
+    expect(cloud.stats.activeRelays).toBe(0)
+    await expect(fetch(`${cloud.url}/__fake/health`)).rejects.toThrow()
+    await cloud.close() // idempotent
+  })
+
+  it.skipIf(!strips)('close() leaves nothing that keeps a process alive', () => {
+    const script = fileURLToPath(new URL('./testing/leakCheck.ts', import.meta.url))
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000 })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    // PipeWrap: the child's own stdout/stderr pipes to this process.
+    const resources = (JSON.parse(result.stdout) as string[]).filter((name) => name !== 'PipeWrap')
+    expect(resources).toEqual([])
+  })
+})

@@ -1,0 +1,271 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { createFaults } from './createFaults.ts'
+import { createTokenStore } from './createTokenStore.ts'
+import { defaultInventory } from './defaultInventory.ts'
+import { handleCloudTowerApi } from './handleCloudTowerApi.ts'
+import { handleEcsApi } from './handleEcsApi.ts'
+import { parseFaultPatch } from './parseFaultPatch.ts'
+import { parseHostPort } from './parseHostPort.ts'
+import { readBody } from './readBody.ts'
+import { relayWebSocket } from './relayWebSocket.ts'
+import { resolveConsoleUpgrade } from './resolveConsoleUpgrade.ts'
+import type {
+  ConsoleCredential,
+  FakeCloudHandle,
+  FakeCloudOptions,
+  FakeCloudStats,
+} from './types.ts'
+import { vncAutoPage } from './vncAutoPage.ts'
+
+const JSON_TYPE = 'application/json;charset=UTF-8'
+
+/**
+ * Starts the fake CloudTower + Huawei ECS on one loopback port: their console APIs, the console
+ * websockets (relayed to TCP VNC servers), the fault switches under `/__fake/`, and counters.
+ */
+export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<FakeCloudHandle> {
+  const host = options.host ?? '127.0.0.1'
+  const inventory = options.inventory ?? defaultInventory()
+  const vncTarget =
+    options.vncTarget === undefined ? process.env.DEMO_VNC || null : options.vncTarget
+  if (vncTarget) parseHostPort(vncTarget) // a typo should fail at start, not at first console
+  const clusterIp = options.clusterIp ?? '127.0.0.1'
+  const tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000
+  const cors = options.cors ?? true
+
+  const stats: FakeCloudStats = {
+    requests: 0,
+    issuedTokens: 0,
+    redeemedTokens: 0,
+    activeRelays: 0,
+    totalRelays: 0,
+    rejectedUpgrades: 0,
+    bytesToVnc: 0,
+    bytesFromVnc: 0,
+  }
+  const tokens = createTokenStore()
+  const sessions = new Map<string, string>()
+  const relays = new Set<{ drop(): void }>()
+  const sockets = new Set<Duplex>()
+  const timers = new Set<NodeJS.Timeout>()
+  let closing = false
+  let publicUrl = ''
+  let lastRelayEnded: (() => void) | undefined
+
+  const faults = createFaults(options.faults, () => {
+    const count = relays.size
+    for (const relay of relays) relay.drop()
+    return count
+  })
+  const issue = (keys: string[], credential: Omit<ConsoleCredential, 'redeemed'>) => {
+    stats.issuedTokens++
+    return tokens.issue(keys, credential)
+  }
+  // Timers are tracked so close() can cancel a latency fault mid-request.
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0) return resolve()
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        resolve()
+      }, ms)
+      timers.add(timer)
+    })
+
+  // noVNC offers `binary` or nothing; answering anything else would make the browser fail the socket.
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false),
+  })
+
+  const send = (response: ServerResponse, status: number, body: unknown, type = JSON_TYPE) => {
+    if (response.destroyed) return
+    response.writeHead(status, { 'content-type': type })
+    response.end(typeof body === 'string' ? body : JSON.stringify(body))
+  }
+
+  async function onRequest(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', publicUrl)
+    if (cors) {
+      response.setHeader('access-control-allow-origin', '*')
+      response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+      response.setHeader(
+        'access-control-allow-headers',
+        'authorization, content-type, content-language, x-auth-token',
+      )
+    }
+    if (request.method === 'OPTIONS') return send(response, 204, '')
+    if (url.pathname.startsWith('/__fake/')) return onFakeRequest(request, response, url)
+    if (url.pathname === '/vnc_auto.html' && request.method === 'GET') {
+      const page = new URL(url.pathname + url.search, `http://${request.headers.host ?? host}`)
+      return send(response, 200, vncAutoPage(page), 'text/html;charset=UTF-8')
+    }
+
+    stats.requests++
+    let rawBody: string
+    try {
+      rawBody = await readBody(request)
+    } catch {
+      return send(response, 413, {
+        error_code: 'APIGW.0201',
+        error_msg: 'Request entity too large',
+      })
+    }
+    await wait(faults.get().latencyMs)
+    if (closing) return
+    const isConsoleApi = url.pathname === '/api' || url.pathname.endsWith('/remote_console')
+    const fault = isConsoleApi
+      ? (faults.takeFailure() ?? (faults.get().throttle ? 429 : null))
+      : null
+    const header = (name: string) => {
+      const value = request.headers[name]
+      return Array.isArray(value) ? value[0] : value
+    }
+    const reply =
+      url.pathname === '/api'
+        ? handleCloudTowerApi(
+            {
+              rawBody,
+              authorization: header('authorization'),
+              language: header('content-language'),
+              fault,
+            },
+            { inventory, sessions, issue, clusterIp, vncTarget, tokenTtlMs, now: Date.now },
+          )
+        : handleEcsApi(
+            {
+              method: request.method ?? 'GET',
+              pathname: url.pathname,
+              authToken: header('x-auth-token'),
+              rawBody,
+              fault,
+            },
+            { inventory, issue, publicUrl, vncTarget, tokenTtlMs, now: Date.now },
+          )
+    send(response, reply.status, reply.body)
+  }
+
+  async function onFakeRequest(request: IncomingMessage, response: ServerResponse, url: URL) {
+    const route = `${request.method} ${url.pathname}`
+    if (route === 'GET /__fake/health')
+      return send(response, 200, { ok: true, url: publicUrl, stats })
+    if (route === 'GET /__fake/faults') return send(response, 200, faults.get())
+    if (route === 'GET /__fake/inventory') {
+      return send(response, 200, { clusterIp, vncTarget, ...inventory })
+    }
+    if (route === 'POST /__fake/faults') {
+      let body: unknown
+      try {
+        body = JSON.parse((await readBody(request)) || '{}')
+      } catch {
+        return send(response, 400, { error: 'Expected a JSON object' })
+      }
+      const parsed = parseFaultPatch(body)
+      if ('error' in parsed) return send(response, 400, { error: parsed.error })
+      if (parsed.reset) faults.reset()
+      faults.set(parsed.patch)
+      const dropped = parsed.dropConnections ? faults.dropConnections() : 0
+      return send(response, 200, { ...faults.get(), dropped })
+    }
+    send(response, 404, { error: `No fake endpoint ${route}` })
+  }
+
+  async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => {})
+    await wait(faults.get().latencyMs)
+    if (closing || socket.destroyed) return
+    const url = new URL(request.url ?? '/', publicUrl)
+    const decision = resolveConsoleUpgrade(url, tokens, faults.get().rejectTokens)
+    if (!decision.ok) {
+      // What a real proxy does with a bad console token: an HTTP error instead of 101.
+      stats.rejectedUpgrades++
+      const text = `${decision.reason}\n`
+      const reason = decision.status === 403 ? 'Forbidden' : 'Not Found'
+      socket.end(
+        `HTTP/1.1 ${decision.status} ${reason}\r\nConnection: close\r\n` +
+          `Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+      )
+      return
+    }
+    const { credential } = decision
+    tokens.redeem(credential)
+    stats.redeemedTokens++
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      stats.activeRelays++
+      stats.totalRelays++
+      const relay = relayWebSocket(ws, credential.vnc, {
+        toVnc: (bytes) => (stats.bytesToVnc += bytes),
+        fromVnc: (bytes) => (stats.bytesFromVnc += bytes),
+        onEnd: () => {
+          relays.delete(relay)
+          stats.activeRelays--
+          if (relays.size === 0) lastRelayEnded?.()
+        },
+      })
+      relays.add(relay)
+    })
+  }
+
+  const server = createServer((request, response) => {
+    onRequest(request, response).catch(() => send(response, 500, { error: 'fake cloud failure' }))
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    onUpgrade(request, socket, head).catch(() => socket.destroy())
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? url
+
+  let closed: Promise<void> | undefined
+  return {
+    url,
+    host,
+    port,
+    server,
+    faults,
+    inventory,
+    stats,
+    vncPasswordFor(id) {
+      const { cloudTower, ecs } = inventory
+      const own =
+        cloudTower.vms.find((vm) => vm.id === id)?.vncPassword ??
+        ecs.servers.find((server) => server.serverId === id)?.vncPassword
+      return faults.get().vncPassword ?? own
+    },
+    close() {
+      closing = true
+      closed ??= (async () => {
+        for (const timer of timers) clearTimeout(timer)
+        timers.clear()
+        // Stats settle before close() resolves: wait for every relay's own end callback.
+        const relaysEnded = new Promise<void>((resolve) => {
+          lastRelayEnded = resolve
+          if (relays.size === 0) resolve()
+        })
+        for (const relay of relays) relay.drop()
+        for (const ws of wss.clients) ws.terminate()
+        for (const socket of sockets) socket.destroy()
+        wss.close()
+        await Promise.all([relaysEnded, new Promise((resolve) => server.close(resolve))])
+      })()
+      return closed
+    },
+  }
+}
