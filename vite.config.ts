@@ -42,7 +42,21 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/core/**/*.test.ts', 'test/node/**/*.test.ts', 'fake-cloud/**/*.test.ts'],
+          include: [
+            'src/core/**/*.test.ts',
+            'test/node/**/*.test.ts',
+            'fake-cloud/**/*.test.ts',
+            'demo/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['src/react/**/*.test.{ts,tsx}', 'test/jsdom/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/jsdomSetup.ts'],
         },
       },
     ],

@@ -1,0 +1,79 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { useId } from 'react'
+import { buildCloudTowerVncUrl } from '../core/buildCloudTowerVncUrl.js'
+import type { CloudTowerVnc } from '../core/CloudTowerVnc.js'
+import { cloudTowerVncOptions } from './cloudTowerVncOptions.js'
+import { ConsoleViewer } from './ConsoleViewer.js'
+import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
+import { fetchFreshCredentials } from './fetchFreshCredentials.js'
+import { tokenFingerprint } from './tokenFingerprint.js'
+import { useCredentialQueryClient } from './useCredentialQueryClient.js'
+
+export interface CloudTowerConsoleProps extends Omit<
+  ConsoleViewerProps,
+  'url' | 'getUrl' | 'connectionKey'
+> {
+  /** `https://tower.example.com` or a same-origin path such as `/tower`. */
+  endpoint: string | undefined
+  /** CloudTower session token (sent raw in `Authorization`). */
+  token: string | undefined
+  vmId: string | undefined
+  /** `proxy` (default): through CloudTower; `direct`: straight to the cluster. */
+  mode?: 'proxy' | 'direct'
+  language?: 'en-US' | 'zh-CN'
+  /** Default: follows the endpoint (proxy) or the page (direct). */
+  secure?: boolean
+  /** A port on cluster_ip for the direct link. */
+  port?: number
+  fetch?: typeof fetch
+  timeoutMs?: number
+  /** Default: the app's QueryClient, or a private one. */
+  queryClient?: QueryClient
+}
+
+/** A CloudTower VM console: fresh credentials for every connection, the link, and the viewer. */
+export function CloudTowerConsole(props: CloudTowerConsoleProps) {
+  const {
+    endpoint,
+    token,
+    vmId,
+    mode = 'proxy',
+    language,
+    secure,
+    port,
+    fetch,
+    timeoutMs,
+    queryClient,
+    ...viewer
+  } = props
+  const client = useCredentialQueryClient(queryClient)
+  const viewerId = useId()
+  const ready = Boolean(endpoint && token && vmId)
+  const getUrl = async (signal: AbortSignal) => {
+    const options = cloudTowerVncOptions({ endpoint, token, vmId, language, fetch, timeoutMs })
+    const vnc = await fetchFreshCredentials<CloudTowerVnc>(client, options, viewerId, signal)
+    return buildCloudTowerVncUrl(
+      vnc,
+      mode === 'direct' ? { mode, secure, port } : { mode, endpoint: endpoint ?? '', secure },
+    )
+  }
+  // The target is what these values name; the function identity may change every render.
+  const connectionKey = JSON.stringify([
+    endpoint,
+    vmId,
+    mode,
+    language,
+    secure,
+    port,
+    tokenFingerprint(token),
+  ])
+  return (
+    <ConsoleViewer
+      data-provider="cloudtower"
+      {...viewer}
+      getUrl={ready ? getUrl : undefined}
+      connectionKey={ready ? connectionKey : undefined}
+    />
+  )
+}

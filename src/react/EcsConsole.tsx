@@ -1,0 +1,74 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { useId } from 'react'
+import { buildEcsConsoleUrl } from '../core/buildEcsConsoleUrl.js'
+import type { EcsRemoteConsole } from '../core/EcsRemoteConsole.js'
+import { ConsoleViewer } from './ConsoleViewer.js'
+import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
+import { ecsConsoleOptions } from './ecsConsoleOptions.js'
+import { fetchFreshCredentials } from './fetchFreshCredentials.js'
+import { tokenFingerprint } from './tokenFingerprint.js'
+import { useCredentialQueryClient } from './useCredentialQueryClient.js'
+
+export interface EcsConsoleProps extends Omit<
+  ConsoleViewerProps,
+  'url' | 'getUrl' | 'connectionKey'
+> {
+  /** `https://ecs.<region>.myhuaweicloud.com` or a same-origin path of the portal's proxy. */
+  endpoint: string | undefined
+  projectId: string | undefined
+  serverId: string | undefined
+  /** IAM token (`X-Auth-Token`); leave out behind a signing proxy. */
+  authToken?: string
+  /** Default: follows the console page (https → wss). */
+  secure?: boolean
+  fetch?: typeof fetch
+  timeoutMs?: number
+  /** Default: the app's QueryClient, or a private one. */
+  queryClient?: QueryClient
+}
+
+/** A Huawei Cloud ECS console: a fresh `remote_console` for every connection, its socket, the viewer. */
+export function EcsConsole(props: EcsConsoleProps) {
+  const {
+    endpoint,
+    projectId,
+    serverId,
+    authToken,
+    secure,
+    fetch,
+    timeoutMs,
+    queryClient,
+    ...viewer
+  } = props
+  const client = useCredentialQueryClient(queryClient)
+  const viewerId = useId()
+  const ready = Boolean(endpoint && projectId && serverId)
+  const getUrl = async (signal: AbortSignal) => {
+    const options = ecsConsoleOptions({
+      endpoint,
+      projectId,
+      serverId,
+      authToken,
+      fetch,
+      timeoutMs,
+    })
+    const remote = await fetchFreshCredentials<EcsRemoteConsole>(client, options, viewerId, signal)
+    return buildEcsConsoleUrl(remote, { secure })
+  }
+  const connectionKey = JSON.stringify([
+    endpoint,
+    projectId,
+    serverId,
+    secure,
+    tokenFingerprint(authToken),
+  ])
+  return (
+    <ConsoleViewer
+      data-provider="ecs"
+      {...viewer}
+      getUrl={ready ? getUrl : undefined}
+      connectionKey={ready ? connectionKey : undefined}
+    />
+  )
+}
