@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -38,4 +39,37 @@ describe.skipIf(!strips)('cli', () => {
     },
     15_000,
   )
+
+  it('without a VNC target starts a VNC server per VM and stops them all on SIGINT', async () => {
+    const env = { ...process.env }
+    delete env.DEMO_VNC
+    const child = spawn(process.execPath, [cli, '--port', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    const line =
+      /vm-windows-01 +127\.0\.0\.1:(\d+) +800x600 +windows-server-2022 +\(password: secret\)/
+    await expect.poll(() => line.exec(stdout)?.[1], { timeout: 10_000 }).toBeTruthy()
+    expect(stdout).toContain('built-in VNC servers')
+    expect(stdout.match(/127\.0\.0\.1:\d+ +\d+x\d+ /g)).toHaveLength(6)
+
+    // A plain TCP VNC client gets the RFB banner straight from the printed port.
+    const port = Number(line.exec(stdout)?.[1])
+    const banner = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1')
+      socket.once('data', (chunk) => {
+        socket.destroy()
+        resolve(chunk.toString('latin1'))
+      })
+      socket.once('error', reject)
+    })
+    expect(banner).toBe('RFB 003.008\n')
+
+    // Exiting by itself proves every VNC listener and scene clock stopped.
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+  }, 15_000)
 })

@@ -9,7 +9,8 @@ const HELP = `Usage: node fake-cloud/cli.ts [options]
   --host <addr>       address to bind (default 127.0.0.1)
   --cluster-ip <ip>   cluster_ip answered by the CloudTower vnc query (default 127.0.0.1)
   --public-url <url>  origin that ECS console URLs point at (default this server)
-  --vnc <host:port>   relay every console to this VNC server (env DEMO_VNC)
+  --vnc <host:port>   relay every console to this VNC server (env DEMO_VNC); without it,
+                      every VM gets a built-in VNC server on a free loopback port
   --help
 `
 
@@ -41,7 +42,17 @@ const { url } = cloud
 const ws = url.replace(/^http/, 'ws')
 const [user] = cloud.inventory.cloudTower.users
 const [ecsToken] = cloud.inventory.ecs.tokens
-const vnc = process.env.DEMO_VNC || values.vnc
+const vnc = values.vnc || process.env.DEMO_VNC
+// Each built-in screen is also a plain VNC server: `vncviewer 127.0.0.1::PORT` reaches it directly.
+const targets = new Map([
+  ...cloud.inventory.cloudTower.vms.map((vm) => [vm.id, vm.vnc] as const),
+  ...cloud.inventory.ecs.servers.map((server) => [server.serverId, server.vnc] as const),
+])
+const screens = [...cloud.vncServers].map(([id, screen]) => {
+  const password = cloud.vncPasswordFor(id)
+  const size = `${screen.framebuffer.width}x${screen.framebuffer.height}`
+  return `    ${id.padEnd(38)} ${targets.get(id)}  ${size.padEnd(9)} ${screen.desktopName}${password ? `  (password: ${password})` : ''}`
+})
 process.stdout.write(
   [
     `fake cloud listening on ${url}`,
@@ -50,7 +61,15 @@ process.stdout.write(
     `  ECS remote console  POST ${url}/v1/{project_id}/cloudservers/{server_id}/remote_console  (X-Auth-Token: ${ecsToken?.token ?? '-'})`,
     `  ECS console socket  ${ws}/websockify?token=<token from the console URL>`,
     `  Faults              GET/POST ${url}/__fake/faults   Health: ${url}/__fake/health   Inventory: ${url}/__fake/inventory`,
-    `  VNC targets         ${vnc ? `all consoles → ${vnc}` : "each VM's own (see /__fake/inventory)"}`,
+    `  VNC targets         ${
+      vnc
+        ? `all consoles → ${vnc}`
+        : screens.length
+          ? 'built-in VNC servers, one per VM (plain RFB over TCP as well):'
+          : "each VM's own (see /__fake/inventory)"
+    }`,
+    ...screens,
+    'Ctrl+C stops everything.',
     '',
   ].join('\n'),
 )

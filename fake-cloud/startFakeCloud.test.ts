@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { request } from 'node:http'
+import { createConnection } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { RfbHandshakeError } from './rfb/RfbHandshakeError.ts'
+import { RfbTestClient } from './rfb/RfbTestClient.ts'
 import { startFakeCloud } from './startFakeCloud.ts'
 import { connectConsole } from './testing/connectConsole.ts'
 import { startTcpFixture } from './testing/startTcpFixture.ts'
@@ -242,5 +245,152 @@ describe('startFakeCloud', () => {
     // PipeWrap: the child's own stdout/stderr pipes to this process.
     const resources = (JSON.parse(result.stdout) as string[]).filter((name) => name !== 'PipeWrap')
     expect(resources).toEqual([])
+  })
+})
+
+describe('startFakeCloud with built-in VNC', () => {
+  async function startBuiltIn() {
+    vi.stubEnv('DEMO_VNC', '')
+    try {
+      const cloud = await startFakeCloud()
+      cleanups.push(cloud.close)
+      return cloud
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  }
+
+  /** The CloudTower proxy link, as buildCloudTowerVncUrl makes it (encoded base64 token). */
+  async function proxyLink(cloud: FakeCloudHandle, vmId: string) {
+    const response = await fetch(`${cloud.url}/api`, {
+      method: 'POST',
+      headers: { authorization: 'fake-cloudtower-admin-token' },
+      body: VNC_BODY.replace('vm-ubuntu-01', vmId),
+    })
+    const { vnc } = ((await response.json()) as { data: { vnc: Record<string, string> } }).data
+    const ws = cloud.url.replace(/^http/, 'ws')
+    return `${ws}/websockify/?token=${encodeURIComponent(vnc.token ?? '')}&host=${vnc.host_ip}&uuid=${vnc.vm_uuid}`
+  }
+
+  it('is on by default: every console reaches its own named RFB server through the relay', async () => {
+    const cloud = await startBuiltIn()
+    expect(cloud.vncServers.size).toBe(6)
+    const ubuntu = cloud.vncServers.get('vm-ubuntu-01')
+    if (!ubuntu) throw new Error('no built-in server for vm-ubuntu-01')
+    const next = ubuntu.nextSession()
+    const client = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    const init = await client.handshake()
+    expect(init).toMatchObject({ version: 'RFB 003.008\n', name: 'ubuntu-24.04-web' })
+    expect([init.width, init.height]).toEqual([1024, 768])
+    const session = await next
+    client.key(true, 0x61)
+    client.cutText('pasted')
+    await session.waitUntil((s) => s.keys.length === 1 && s.clientCutTexts.length === 1)
+    expect(session.keys[0]).toMatchObject({ down: true, keysym: 0x61 })
+    expect(ubuntu.sessions).toHaveLength(1)
+    expect(cloud.stats.activeRelays).toBe(1)
+    client.close()
+    await expect.poll(() => ubuntu.sessions.length).toBe(0)
+
+    // ECS: the URL's token, on the socket path Nova's proxy uses.
+    const response = await fetch(
+      `${cloud.url}/v1/13c67a214ced4afb88d911ae4bd5721a/cloudservers/47bc79ae-df61-4ade-9197-283a74e5d70e/remote_console`,
+      {
+        method: 'POST',
+        headers: { 'x-auth-token': 'fake-ecs-token' },
+        body: JSON.stringify({ remote_console: { protocol: 'vnc', type: 'novnc' } }),
+      },
+    )
+    const { url } = ((await response.json()) as { remote_console: { url: string } }).remote_console
+    const token = new URL(url).searchParams.get('token') ?? ''
+    const ecs = await RfbTestClient.connectWebSocket(
+      `${cloud.url.replace(/^http/, 'ws')}/websockify?token=${token}`,
+    )
+    expect((await ecs.handshake()).name).toBe('ecs-web-01')
+    ecs.close()
+
+    const { json } = await fakeApi(cloud, 'inventory')
+    expect(json).toMatchObject({ vncTarget: null, builtInVnc: true })
+    const listed = (await fakeApi(cloud, 'vnc')).json.servers as { id: string }[]
+    expect(listed.map((server) => server.id)).toEqual([...cloud.vncServers.keys()])
+    expect(listed[1]).toMatchObject({
+      id: 'vm-windows-01',
+      desktopName: 'windows-server-2022',
+      passwordRequired: true,
+    })
+  })
+
+  it('the vncPassword fault makes new sessions ask for VNC authentication', async () => {
+    const cloud = await startBuiltIn()
+    const before = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    expect((await before.handshake()).securityTypes).toEqual([1])
+
+    await fakeApi(cloud, 'faults', { vncPassword: 'chaos' })
+    const refused = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    const failure = await refused.handshake().catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(RfbHandshakeError)
+    const allowed = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    expect((await allowed.handshake({ password: 'chaos' })).securityTypes).toEqual([2])
+    // The fault overrides a VM's own password too.
+    const windows = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-windows-01'))
+    await windows.handshake({ password: 'chaos' })
+    // A session that got in before the fault stays in.
+    expect(before.isClosed).toBe(false)
+
+    cloud.faults.reset()
+    const open = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    expect((await open.handshake()).securityTypes).toEqual([1])
+    for (const client of [before, allowed, windows, open]) client.close()
+  })
+
+  it('close() stops the built-in servers too', async () => {
+    const cloud = await startBuiltIn()
+    const ubuntu = cloud.vncServers.get('vm-ubuntu-01')
+    const client = await RfbTestClient.connectWebSocket(await proxyLink(cloud, 'vm-ubuntu-01'))
+    await client.handshake()
+    const target = cloud.inventory.cloudTower.vms[0]?.vnc ?? ''
+    await cloud.close()
+    await client.closed
+    expect(ubuntu?.sessions).toEqual([])
+    const [host, port] = target.split(':')
+    const reachable = await new Promise<boolean>((resolve) => {
+      const socket = createConnection(Number(port), host)
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    expect(reachable).toBe(false)
+  })
+
+  it('is off with a vncTarget (even null) or DEMO_VNC, and refuses both at once', async () => {
+    const vnc = await startTcpFixture()
+    cleanups.push(vnc.close)
+    const own = await startFakeCloud({ vncTarget: null })
+    cleanups.push(own.close)
+    expect(own.vncServers.size).toBe(0)
+    expect(own.inventory.cloudTower.vms[0]?.vnc).toBe('127.0.0.1:5900')
+    await expect(startFakeCloud({ builtInVnc: true, vncTarget: vnc.target })).rejects.toThrow(
+      /exclude each other/,
+    )
+    vi.stubEnv('DEMO_VNC', vnc.target)
+    try {
+      const fromEnv = await startFakeCloud()
+      cleanups.push(fromEnv.close)
+      expect(fromEnv.vncServers.size).toBe(0)
+      const forced = await startFakeCloud({ builtInVnc: true })
+      cleanups.push(forced.close)
+      expect(forced.vncServers.size).toBe(6)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('stops its VNC servers when the port is taken', async () => {
+    const cloud = await startBuiltIn()
+    await expect(startFakeCloud({ port: cloud.port, builtInVnc: true })).rejects.toThrow(
+      /EADDRINUSE/,
+    )
   })
 })

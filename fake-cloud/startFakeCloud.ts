@@ -13,6 +13,8 @@ import { parseHostPort } from './parseHostPort.ts'
 import { readBody } from './readBody.ts'
 import { relayWebSocket } from './relayWebSocket.ts'
 import { resolveConsoleUpgrade } from './resolveConsoleUpgrade.ts'
+import { startBuiltInVnc } from './startBuiltInVnc.ts'
+import type { BuiltInVnc } from './startBuiltInVnc.ts'
 import type {
   ConsoleCredential,
   FakeCloudHandle,
@@ -26,12 +28,20 @@ const JSON_TYPE = 'application/json;charset=UTF-8'
 /**
  * Starts the fake CloudTower + Huawei ECS on one loopback port: their console APIs, the console
  * websockets (relayed to TCP VNC servers), the fault switches under `/__fake/`, and counters.
+ * Unless a VNC target is given, every VM gets its own built-in RFB server (`vncServers`).
  */
 export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<FakeCloudHandle> {
   const host = options.host ?? '127.0.0.1'
   const inventory = options.inventory ?? defaultInventory()
-  const vncTarget =
-    options.vncTarget === undefined ? process.env.DEMO_VNC || null : options.vncTarget
+  const builtIn = options.builtInVnc ?? (options.vncTarget === undefined && !process.env.DEMO_VNC)
+  if (builtIn && typeof options.vncTarget === 'string') {
+    throw new Error('startFakeCloud: builtInVnc and vncTarget exclude each other')
+  }
+  const vncTarget = builtIn
+    ? null
+    : options.vncTarget === undefined
+      ? process.env.DEMO_VNC || null
+      : options.vncTarget
   if (vncTarget) parseHostPort(vncTarget) // a typo should fail at start, not at first console
   const clusterIp = options.clusterIp ?? '127.0.0.1'
   const tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000
@@ -61,6 +71,13 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     for (const relay of relays) relay.drop()
     return count
   })
+  const vncPasswordFor = (id: string) => {
+    const { cloudTower, ecs } = inventory
+    const own =
+      cloudTower.vms.find((vm) => vm.id === id)?.vncPassword ??
+      ecs.servers.find((server) => server.serverId === id)?.vncPassword
+    return faults.get().vncPassword ?? own
+  }
   const issue = (keys: string[], credential: Omit<ConsoleCredential, 'redeemed'>) => {
     stats.issuedTokens++
     return tokens.issue(keys, credential)
@@ -156,8 +173,9 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       return send(response, 200, { ok: true, url: publicUrl, stats })
     if (route === 'GET /__fake/faults') return send(response, 200, faults.get())
     if (route === 'GET /__fake/inventory') {
-      return send(response, 200, { clusterIp, vncTarget, ...inventory })
+      return send(response, 200, { clusterIp, vncTarget, builtInVnc: builtIn, ...inventory })
     }
+    if (route === 'GET /__fake/vnc') return send(response, 200, { servers: describeVncServers() })
     if (route === 'POST /__fake/faults') {
       let body: unknown
       try {
@@ -211,6 +229,24 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     })
   }
 
+  // What the chaos panel shows of the built-in screens (tests read the servers themselves).
+  const describeVncServers = () =>
+    [...(builtInVnc?.servers ?? [])].map(([id, rfb]) => ({
+      id,
+      desktopName: rfb.desktopName,
+      width: rfb.framebuffer.width,
+      height: rfb.framebuffer.height,
+      sessions: rfb.sessions.length,
+      passwordRequired: rfb.settings.password !== undefined,
+      powerActions: rfb.powerActions,
+    }))
+
+  // Before listening, so the first console already finds its screen.
+  const builtInVnc: BuiltInVnc | undefined = builtIn
+    ? await startBuiltInVnc(inventory, { passwordFor: vncPasswordFor })
+    : undefined
+  faults.onChange(() => builtInVnc?.refreshPasswords())
+
   const server = createServer((request, response) => {
     onRequest(request, response).catch(() => send(response, 500, { error: 'fake cloud failure' }))
   })
@@ -222,13 +258,18 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     onUpgrade(request, socket, head).catch(() => socket.destroy())
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
-  })
+  } catch (error) {
+    await builtInVnc?.close()
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? url
@@ -242,13 +283,8 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     faults,
     inventory,
     stats,
-    vncPasswordFor(id) {
-      const { cloudTower, ecs } = inventory
-      const own =
-        cloudTower.vms.find((vm) => vm.id === id)?.vncPassword ??
-        ecs.servers.find((server) => server.serverId === id)?.vncPassword
-      return faults.get().vncPassword ?? own
-    },
+    vncServers: builtInVnc?.servers ?? new Map(),
+    vncPasswordFor,
     close() {
       closing = true
       closed ??= (async () => {
@@ -263,7 +299,11 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
         for (const ws of wss.clients) ws.terminate()
         for (const socket of sockets) socket.destroy()
         wss.close()
-        await Promise.all([relaysEnded, new Promise((resolve) => server.close(resolve))])
+        await Promise.all([
+          relaysEnded,
+          new Promise((resolve) => server.close(resolve)),
+          builtInVnc?.close(),
+        ])
       })()
       return closed
     },

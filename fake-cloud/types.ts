@@ -1,6 +1,7 @@
 // Shared shapes of the fake cloud: its inventory, fault switches, counters, options and handle.
 // (Types only, so they live together; every runtime export has its own file.)
 import type { Server } from 'node:http'
+import type { RfbServer } from './rfb/RfbServer.ts'
 
 /** CloudTower's VmStatus values that the demo shows. */
 export type FakeCloudTowerVmStatus = 'RUNNING' | 'STOPPED' | 'SUSPENDED' | 'UNKNOWN'
@@ -65,7 +66,7 @@ export interface FakeFaults {
   rejectTokens: boolean
   /** Cloud APIs answer 429 (ECS: APIGW.0308). */
   throttle: boolean
-  /** Overrides every VM's VNC password (null: each VM's own). Reported, not enforced. */
+  /** Overrides every VM's VNC password (null: each VM's own). Built-in VNC servers enforce it. */
   vncPassword: string | null
 }
 
@@ -107,6 +108,11 @@ export interface FakeCloudOptions {
   inventory?: FakeCloudInventory
   /** `host:port` every console relays to instead of its VM's; default `process.env.DEMO_VNC`, null: none. */
   vncTarget?: string | null
+  /**
+   * Start one built-in RFB server per VM and ECS server (loopback, free ports) and point their
+   * `vnc` targets at it. Default: true unless `vncTarget` is given (even `null`) or `DEMO_VNC` is set.
+   */
+  builtInVnc?: boolean
   faults?: Partial<FakeFaults>
   /** Unredeemed console tokens expire after this; default 10 minutes. */
   tokenTtlMs?: number
@@ -124,6 +130,11 @@ export interface FakeCloudHandle {
   inventory: FakeCloudInventory
   /** Live counters. */
   stats: Readonly<FakeCloudStats>
+  /**
+   * The built-in VNC servers by VM id / ECS server id (empty without `builtInVnc`): tests read keys,
+   * clipboard and sessions there. Their password follows `vncPasswordFor` for every new session.
+   */
+  vncServers: ReadonlyMap<string, RfbServer>
   /** The VNC password a VM or ECS server should currently require (fault override first). */
   vncPasswordFor(id: string): string | undefined
   /** Ends every socket, relay and timer, then stops listening. */

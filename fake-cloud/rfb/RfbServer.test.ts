@@ -81,4 +81,25 @@ describe('RfbServer', () => {
     expect(session.clientCutTexts).toEqual(['line 1\nline 2'])
     server.close()
   })
+
+  it('setPassword applies to sessions that have not reached the security step', () => {
+    const server = new RfbServer({ width: 2, height: 2, scene: false })
+    const before = memoryChannel()
+    server.attach(before.channel)
+    before.send('RFB 003.008\n')
+    const pending = memoryChannel()
+    server.attach(pending.channel) // connected, version not yet exchanged
+    server.setPassword('secret')
+    expect(server.settings.password).toBe('secret')
+    pending.send('RFB 003.008\n')
+    // Security types: count 1, then None (1) or VNC Authentication (2).
+    expect([...(before.written[1] ?? [])]).toEqual([1, 1])
+    expect([...(pending.written[1] ?? [])]).toEqual([1, 2])
+    server.setPassword(undefined)
+    const after = memoryChannel()
+    server.attach(after.channel)
+    after.send('RFB 003.008\n')
+    expect([...(after.written[1] ?? [])]).toEqual([1, 1])
+    server.close()
+  })
 })

@@ -168,6 +168,14 @@ export class RfbServer extends EventEmitter<RfbServerEvents> implements RfbSessi
     this.emit('resize', width, height)
   }
 
+  /**
+   * Changes the password asked of sessions that have not yet reached the security step (undefined:
+   * security type None). Sessions already past it keep what they agreed to, as a real VM would.
+   */
+  setPassword(password: string | undefined): void {
+    this.settings.password = password
+  }
+
   setDesktopName(name: string): void {
     this.#desktopName = name
     for (const session of this.#sessions) session.notifyDesktopName()
