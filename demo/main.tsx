@@ -1,73 +1,377 @@
-// A minimal page until the fake cloud and the viewer land: the link builders, live in the browser.
-import { StrictMode, useState } from 'react'
+// The demo portal: VM consoles from a (fake, local) CloudTower and Huawei Cloud ECS, using only
+// the library's public entry point, as an app would.
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { StrictMode, useState, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { buildCloudTowerVncUrl, buildEcsConsoleUrl, ConsoleError } from '../src/index.js'
+import {
+  CloudTowerConsole,
+  EcsConsole,
+  type CloudTowerConsoleProps,
+  type ConsoleStatus,
+} from 'react-vm-console'
+import type { DemoConfig } from './fakeCloudPlugin.ts'
+import './demo.css'
 
-const SAMPLE = JSON.stringify(
-  {
-    raw_token: '1a2bc3d4567e89f0a1b2c3d4e5f6a7b8',
-    token: 'MTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=',
-    vm_uuid: '00000000-0000-0000-0000-000000000000',
-    cluster_ip: '192.168.5.2',
-    host_ip: '192.168.5.4',
-  },
-  null,
-  2,
-)
+type Selection =
+  | { cloud: 'cloudtower'; vmId: string; name: string; token?: string }
+  | { cloud: 'ecs'; serverId: string; name: string }
 
-function attempt(build: () => string): string {
-  try {
-    return build()
-  } catch (error) {
-    return ConsoleError.is(error) ? `${error.kind}: ${error.message}` : String(error)
+interface TowerVm {
+  id: string
+  name: string
+  status: string
+}
+
+async function loadConfig(): Promise<DemoConfig> {
+  const response = await fetch('/__demo/config')
+  if (!response.ok) throw new Error(`demo config: HTTP ${response.status}`)
+  return (await response.json()) as DemoConfig
+}
+
+// The portal lists VMs the way a real one would: CloudTower's GraphQL API with the user's token.
+async function loadTowerVms(config: DemoConfig): Promise<TowerVm[]> {
+  const response = await fetch(`${config.cloudTower.endpoint}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: config.cloudTower.token },
+    body: JSON.stringify({ operationName: 'vms', query: 'query vms { vms { id name status } }' }),
+  })
+  const body = (await response.json()) as { data?: { vms?: TowerVm[] } }
+  return body.data?.vms ?? []
+}
+
+function App() {
+  const config = useQuery({ queryKey: ['demo-config'], queryFn: loadConfig, staleTime: Infinity })
+  if (config.isPending) return <p className="demo-note">Starting the fake cloud…</p>
+  if (config.isError) return <p className="demo-note">{config.error.message}</p>
+  return <Portal config={config.data} />
+}
+
+function Portal({ config }: { config: DemoConfig }) {
+  const vms = useQuery({ queryKey: ['tower-vms'], queryFn: () => loadTowerVms(config) })
+  const [selected, setSelected] = useState<Selection | null>(null)
+  const [mode, setMode] = useState<'proxy' | 'direct'>('proxy')
+  const [view, setView] = useState<'grid' | 'console'>('grid')
+  const open = (selection: Selection) => {
+    setSelected(selection)
+    setView('console')
+  }
+  const towerVms = vms.data ?? []
+  return (
+    <div className="demo">
+      <header className="demo-header">
+        <h1>VM consoles</h1>
+        <span className="demo-sub">
+          react-vm-console demo portal · fake CloudTower + ECS on this machine
+        </span>
+      </header>
+      <aside className="demo-sidebar" aria-label="Virtual machines">
+        <h2>CloudTower</h2>
+        <ul>
+          {towerVms.map((vm) => (
+            <li key={vm.id}>
+              <button
+                type="button"
+                aria-current={selected?.cloud === 'cloudtower' && selected.vmId === vm.id}
+                onClick={() => open({ cloud: 'cloudtower', vmId: vm.id, name: vm.name })}
+              >
+                <span className={`demo-dot demo-dot-${vm.status.toLowerCase()}`} />
+                {vm.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h2>Huawei Cloud ECS</h2>
+        <ul>
+          {config.ecs.servers.map((server) => (
+            <li key={server.id}>
+              <button
+                type="button"
+                aria-current={selected?.cloud === 'ecs' && selected.serverId === server.id}
+                onClick={() => open({ cloud: 'ecs', serverId: server.id, name: server.name })}
+              >
+                <span className={`demo-dot demo-dot-${server.status.toLowerCase()}`} />
+                {server.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h2>Error cases</h2>
+        <ul>
+          <li>
+            <button
+              type="button"
+              onClick={() =>
+                open({
+                  cloud: 'cloudtower',
+                  vmId: towerVms[0]?.id ?? '',
+                  name: 'Bad token',
+                  token: 'expired-token',
+                })
+              }
+            >
+              Bad token
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              onClick={() =>
+                open({ cloud: 'cloudtower', vmId: 'vm-does-not-exist', name: 'Unknown VM' })
+              }
+            >
+              Unknown VM
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              onClick={() =>
+                open({ cloud: 'ecs', serverId: 'no-such-server', name: 'Unknown ECS server' })
+              }
+            >
+              Unknown ECS server
+            </button>
+          </li>
+        </ul>
+        <ChaosPanel api={config.fakeApi} />
+      </aside>
+      <main className="demo-main">
+        <div className="demo-tabs" role="tablist" aria-label="View">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'grid'}
+            onClick={() => setView('grid')}
+          >
+            All consoles
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'console'}
+            disabled={!selected}
+            onClick={() => setView('console')}
+          >
+            {selected ? selected.name : 'Console'}
+          </button>
+          {selected?.cloud === 'cloudtower' && view === 'console' ? (
+            <label className="demo-mode">
+              Link
+              <select value={mode} onChange={(e) => setMode(e.target.value as 'proxy' | 'direct')}>
+                <option value="proxy">through CloudTower (proxy)</option>
+                <option value="direct">to the cluster (direct)</option>
+              </select>
+            </label>
+          ) : null}
+        </div>
+        {view === 'grid' ? (
+          <div className="demo-grid">
+            {towerVms.map((vm) => (
+              <Thumbnail
+                key={vm.id}
+                name={vm.name}
+                onOpen={() => open({ cloud: 'cloudtower', vmId: vm.id, name: vm.name })}
+              >
+                <CloudTowerConsole
+                  {...towerProps(config, vm.id, 'proxy')}
+                  viewOnly
+                  className="demo-console"
+                  aria-label={`${vm.name} (live thumbnail)`}
+                />
+              </Thumbnail>
+            ))}
+            {config.ecs.servers.map((server) => (
+              <Thumbnail
+                key={server.id}
+                name={server.name}
+                onOpen={() => open({ cloud: 'ecs', serverId: server.id, name: server.name })}
+              >
+                <EcsConsole
+                  endpoint={config.ecs.endpoint}
+                  projectId={config.ecs.projectId}
+                  serverId={server.id}
+                  authToken={config.ecs.authToken}
+                  credentials={server.vncPassword ? { password: server.vncPassword } : undefined}
+                  viewOnly
+                  className="demo-console"
+                  aria-label={`${server.name} (live thumbnail)`}
+                />
+              </Thumbnail>
+            ))}
+          </div>
+        ) : selected ? (
+          <FullConsole
+            key={JSON.stringify([selected, mode])}
+            config={config}
+            selected={selected}
+            mode={mode}
+          />
+        ) : null}
+      </main>
+    </div>
+  )
+}
+
+function towerProps(
+  config: DemoConfig,
+  vmId: string,
+  mode: 'proxy' | 'direct',
+  token = config.cloudTower.token,
+): CloudTowerConsoleProps {
+  const password = config.cloudTower.vms.find((vm) => vm.id === vmId)?.vncPassword
+  // The fake cluster's websocket proxy listens on the fake cloud's port, not on 443.
+  const port = Number(new URL(config.fakeCloudUrl).port)
+  return {
+    endpoint: config.cloudTower.endpoint,
+    token,
+    vmId,
+    mode,
+    ...(mode === 'direct' && { port, secure: false }),
+    credentials: password ? { password } : undefined,
   }
 }
 
-function Demo() {
-  const [vnc, setVnc] = useState(SAMPLE)
-  const [page, setPage] = useState(
-    'https://novnc.example.com:8002/vnc_auto.html?token=0fda3eca-8232-4249&lang=EN&tLength=70',
-  )
-  const parsed = () => JSON.parse(vnc) as Parameters<typeof buildCloudTowerVncUrl>[0]
+function Thumbnail(props: { name: string; onOpen: () => void; children: ReactNode }) {
   return (
-    <main style={{ fontFamily: 'system-ui', maxWidth: 760, margin: '2rem auto' }}>
-      <h1>react-vm-console: link builders</h1>
-      <label>
-        CloudTower <code>vnc</code> answer
-        <textarea
-          rows={8}
-          style={{ width: '100%' }}
-          value={vnc}
-          onChange={(e) => setVnc(e.target.value)}
-        />
-      </label>
-      <p>
-        Direct: <code>{attempt(() => buildCloudTowerVncUrl(parsed(), { mode: 'direct' }))}</code>
-      </p>
-      <p>
-        Proxy:{' '}
-        <code>
-          {attempt(() =>
-            buildCloudTowerVncUrl(parsed(), {
-              mode: 'proxy',
-              endpoint: 'https://tower.example.com',
-            }),
-          )}
-        </code>
-      </p>
-      <label>
-        ECS console page URL
-        <input style={{ width: '100%' }} value={page} onChange={(e) => setPage(e.target.value)} />
-      </label>
-      <p>
-        Socket: <code>{attempt(() => buildEcsConsoleUrl(page))}</code>
-      </p>
-    </main>
+    <figure className="demo-thumb">
+      {props.children}
+      <figcaption>
+        <button type="button" onClick={props.onOpen}>
+          Open {props.name}
+        </button>
+      </figcaption>
+    </figure>
   )
 }
 
+function FullConsole(props: { config: DemoConfig; selected: Selection; mode: 'proxy' | 'direct' }) {
+  const { config, selected, mode } = props
+  const [status, setStatus] = useState<ConsoleStatus | null>(null)
+  const common = {
+    className: 'demo-console demo-console-full',
+    onStateChange: setStatus,
+  }
+  return (
+    <section className="demo-full" aria-label={`Console of ${selected.name}`}>
+      {selected.cloud === 'cloudtower' ? (
+        <CloudTowerConsole
+          {...towerProps(config, selected.vmId, mode, selected.token)}
+          {...common}
+        />
+      ) : (
+        <EcsConsole
+          endpoint={config.ecs.endpoint}
+          projectId={config.ecs.projectId}
+          serverId={selected.serverId}
+          authToken={config.ecs.authToken}
+          credentials={(() => {
+            const password = config.ecs.servers.find((s) => s.id === selected.serverId)?.vncPassword
+            return password ? { password } : undefined
+          })()}
+          {...common}
+        />
+      )}
+      <p className="demo-status" role="status">
+        {status ? describe(status) : 'idle'}
+      </p>
+    </section>
+  )
+}
+
+function describe(status: ConsoleStatus): string {
+  if (status.state === 'connected')
+    return `connected${status.desktopName ? ` to ${status.desktopName}` : ''}`
+  if (status.state === 'disconnected' && status.nextRetryAt) {
+    return `connection lost, reconnecting (attempt ${status.attempt})…`
+  }
+  if (status.error) return `${status.state}: ${status.error.message}`
+  return status.state
+}
+
+interface Faults {
+  latencyMs: number
+  failNext: number
+  rejectTokens: boolean
+  throttle: boolean
+  vncPassword: string | null
+}
+
+function ChaosPanel({ api }: { api: string }) {
+  const faults = useQuery({
+    queryKey: ['faults'],
+    queryFn: async () => (await (await fetch(`${api}/faults`)).json()) as Faults,
+  })
+  const [busy, setBusy] = useState(false)
+  const send = async (patch: Record<string, unknown>) => {
+    setBusy(true)
+    try {
+      await fetch(`${api}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(patch),
+      })
+      await faults.refetch()
+    } finally {
+      setBusy(false)
+    }
+  }
+  const f = faults.data
+  return (
+    <fieldset className="demo-chaos" disabled={busy || !f}>
+      <legend>Chaos</legend>
+      <label>
+        API latency {f?.latencyMs ?? 0} ms
+        <input
+          type="range"
+          min={0}
+          max={3000}
+          step={250}
+          value={f?.latencyMs ?? 0}
+          onChange={(e) => void send({ latencyMs: Number(e.target.value) })}
+        />
+      </label>
+      <button type="button" onClick={() => void send({ dropConnections: true })}>
+        Drop live connections
+      </button>
+      <button type="button" onClick={() => void send({ failNext: 3 })}>
+        Next 3 API calls fail (503){f?.failNext ? ` · ${f.failNext} left` : ''}
+      </button>
+      <label>
+        <input
+          type="checkbox"
+          checked={f?.rejectTokens ?? false}
+          onChange={(e) => void send({ rejectTokens: e.target.checked })}
+        />
+        Console proxy rejects tokens
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={f?.throttle ?? false}
+          onChange={(e) => void send({ throttle: e.target.checked })}
+        />
+        Throttle the APIs (429)
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={Boolean(f?.vncPassword)}
+          onChange={(e) => void send({ vncPassword: e.target.checked ? 'chaos' : null })}
+        />
+        VNC password “chaos” on new sessions
+      </label>
+      <button type="button" onClick={() => void send({ reset: true })}>
+        Reset
+      </button>
+    </fieldset>
+  )
+}
+
+const client = new QueryClient()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Demo />
+    <QueryClientProvider client={client}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 )
