@@ -1,6 +1,9 @@
 'use client'
 // The React entry point. It re-exports the React-free core so apps need one import.
 export * from './core/index.js'
+// Keys are a viewer concern: kept off the core entry, whose budget is for fetching and linking.
+export { parseKeyCombo } from './core/parseKeyCombo.js'
+export type { KeyStroke } from './core/KeyStroke.js'
 export { cloudTowerVncOptions } from './react/cloudTowerVncOptions.js'
 export type { CloudTowerVncQueryArgs } from './react/cloudTowerVncOptions.js'
 export { ecsConsoleOptions } from './react/ecsConsoleOptions.js'

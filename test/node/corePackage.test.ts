@@ -73,7 +73,6 @@ console.log(JSON.stringify({
       'buildEcsConsoleUrl',
       'fetchCloudTowerVnc',
       'fetchEcsRemoteConsole',
-      'parseKeyCombo',
     ],
     url: 'wss://192.168.5.1/websockify/?token=MTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo%3D&host=192.168.5.4&uuid=00000000-0000-0000-0000-000000000000',
     kind: 'invalid_input',
