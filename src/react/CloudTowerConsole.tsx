@@ -32,7 +32,10 @@ export interface CloudTowerConsoleProps extends Omit<
   queryClient?: QueryClient
 }
 
-/** A CloudTower VM console: fresh credentials for every connection, the link, and the viewer. */
+/**
+ * A CloudTower VM console: fresh credentials for every connection, the link, and the viewer with its
+ * toolbar and overlay (`toolbar={false}` / `overlay={false}` hide them).
+ */
 export function CloudTowerConsole(props: CloudTowerConsoleProps) {
   const {
     endpoint,
@@ -71,6 +74,8 @@ export function CloudTowerConsole(props: CloudTowerConsoleProps) {
   return (
     <ConsoleViewer
       data-provider="cloudtower"
+      toolbar
+      overlay
       {...viewer}
       getUrl={ready ? getUrl : undefined}
       connectionKey={ready ? connectionKey : undefined}

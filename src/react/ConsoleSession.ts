@@ -1,9 +1,17 @@
 import type { VncScreenHandle } from 'react-vnc'
 import { ConsoleError } from '../core/ConsoleError.js'
 import { parseKeyCombo } from '../core/parseKeyCombo.js'
+import { namedKeys } from '../core/namedKeys.js'
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay } from '../core/reconnectDelay.js'
+import { textToKeystrokes } from '../core/textToKeystrokes.js'
+import type { KeyStroke } from '../core/KeyStroke.js'
 import type { ConsoleStatus } from './ConsoleStatus.js'
-import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
+import type { ConsoleViewerProps, ConsoleViewProps } from './ConsoleViewerProps.js'
+import type { ConsoleViewSettings } from './ConsoleViewSettings.js'
+import type { StickyModifier } from './StickyModifier.js'
+import type { TypeTextOptions } from './TypeTextOptions.js'
+import type { TypeTextResult } from './TypeTextResult.js'
+import { quietRepeatDisconnect } from './quietRepeatDisconnect.js'
 import { toConsoleError } from './toConsoleError.js'
 import type { VncCredentials } from './VncCredentials.js'
 import { vncScreenLoader } from './vncScreenLoader.js'
@@ -12,12 +20,90 @@ import { vncScreenLoader } from './vncScreenLoader.js'
 export interface SessionView {
   status: ConsoleStatus
   screen: { key: number; url: string } | null
+  /** The display settings in effect: props, then what the user chose in the toolbar. */
+  settings: ConsoleViewSettings
+  /** The last text the server put on its clipboard. */
+  clipboardText: string | undefined
+  /** The canvas has the keyboard focus: keys go to the VM. */
+  captured: boolean
+  sticky: readonly StickyModifier[]
+  /** Progress of `typeText`, null when not typing. */
+  typing: { done: number; total: number } | null
+  /** What the server asked for when `credentialsRequired` (e.g. ['password']). */
+  credentialTypes: readonly string[]
+  /** The user opened the console in another window and this one closed. */
+  poppedOut: boolean
 }
+
+type Props = ConsoleViewerProps
+type ViewKey = keyof ConsoleViewProps
 
 type RfbEvent = { detail?: Record<string, unknown> }
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
 
 const IDLE: ConsoleStatus = { state: 'idle', attempt: 0, capabilities: { power: false } }
+
+const VIEW_DEFAULTS: Required<ConsoleViewProps> = {
+  viewOnly: false,
+  scaleViewport: true,
+  resizeSession: false,
+  clipViewport: false,
+  qualityLevel: 6,
+  compressionLevel: 2,
+  showDotCursor: false,
+  background: '',
+  focusOnClick: true,
+}
+const VIEW_KEYS = Object.keys(VIEW_DEFAULTS) as ViewKey[]
+
+const STICKY_KEYS: Record<StickyModifier, KeyStroke> = {
+  ctrl: namedKeys.get('ctrl')!,
+  alt: namedKeys.get('alt')!,
+  super: namedKeys.get('super')!,
+}
+const MODIFIER_KEYS = new Set(['Control', 'Alt', 'AltGraph', 'Shift', 'Meta', 'OS', 'Super'])
+
+/**
+ * The documented keyboard release: Ctrl+Alt+Shift (modifiers only, so nothing reaches the VM as a
+ * character and no layout moves it). A keyboard user is never trapped in the console.
+ */
+function isReleaseHotkey(event: KeyboardEvent): boolean {
+  return (
+    event.ctrlKey &&
+    event.altKey &&
+    event.shiftKey &&
+    (event.key === 'Control' || event.key === 'Alt' || event.key === 'Shift')
+  )
+}
+
+function toSettings(view: Required<ConsoleViewProps>): ConsoleViewSettings {
+  return {
+    scaling: view.resizeSession ? 'remote' : view.scaleViewport ? 'fit' : 'none',
+    viewOnly: view.viewOnly,
+    qualityLevel: view.qualityLevel,
+    compressionLevel: view.compressionLevel,
+  }
+}
+
+function fromSettings(patch: Partial<ConsoleViewSettings>): Partial<ConsoleViewProps> {
+  const out: Partial<ConsoleViewProps> = {}
+  if (patch.scaling) {
+    out.scaleViewport = patch.scaling === 'fit'
+    out.resizeSession = patch.scaling === 'remote'
+    // 1:1 scrolls (the screen element overflows) rather than clipping to a draggable viewport.
+    out.clipViewport = false
+  }
+  if (patch.viewOnly !== undefined) out.viewOnly = patch.viewOnly
+  if (patch.qualityLevel !== undefined) out.qualityLevel = patch.qualityLevel
+  if (patch.compressionLevel !== undefined) out.compressionLevel = patch.compressionLevel
+  return out
+}
+
+const sameSettings = (a: ConsoleViewSettings, b: ConsoleViewSettings) =>
+  a.scaling === b.scaling &&
+  a.viewOnly === b.viewOnly &&
+  a.qualityLevel === b.qualityLevel &&
+  a.compressionLevel === b.compressionLevel
 
 /**
  * The connection lifecycle of one `<ConsoleViewer>`, outside React so that StrictMode's double
@@ -28,8 +114,18 @@ const IDLE: ConsoleStatus = { state: 'idle', attempt: 0, capabilities: { power: 
  * so StrictMode's mount-unmount-mount starts exactly one attempt.
  */
 export class ConsoleSession {
-  props: ConsoleViewerProps = {}
-  view: SessionView = { status: IDLE, screen: null }
+  props: Props = {}
+  view: SessionView = {
+    status: IDLE,
+    screen: null,
+    settings: toSettings(VIEW_DEFAULTS),
+    clipboardText: undefined,
+    captured: false,
+    sticky: [],
+    typing: null,
+    credentialTypes: [],
+    poppedOut: false,
+  }
   /** Where the live screen is shown; set by the viewer. */
   host: HTMLElement | null = null
   /** Where react-vnc's own element is kept, hidden (see `adoptScreen`). */
@@ -43,13 +139,50 @@ export class ConsoleSession {
   private connectedKey = -1
   private readonly refs = new Map<number, (handle: VncScreenHandle | null) => (() => void) | void>()
   private readonly listeners = new Set<() => void>()
+  /** Display settings the user chose in the toolbar; a later change of the same prop wins again. */
+  private overrides: Partial<ConsoleViewProps> = {}
+  /** Physical keys down on the canvas (DOM codes), to release them when the keyboard is released. */
+  private readonly held = new Set<string>()
+  /** The physical key that the sticky modifiers were pressed for. */
+  private stickyFor: string | undefined
+  private readonly stickyKeys: KeyStroke[] = []
+  private typingRun: { cancelled: boolean } | undefined
 
   /** Takes the latest props and elements after each render, and updates the running view. */
-  sync(props: ConsoleViewerProps, host: HTMLElement | null, stash: HTMLElement | null): void {
+  sync(props: Props, host: HTMLElement | null, stash: HTMLElement | null): void {
+    for (const key of VIEW_KEYS) {
+      if (props[key] !== this.props[key]) delete this.overrides[key]
+    }
     this.props = props
     this.host = host
     this.stash = stash
+    this.updateSettings()
     this.applyView()
+  }
+
+  /** The display settings in effect: defaults, then props, then the user's toolbar choices. */
+  effectiveView(): Required<ConsoleViewProps> {
+    const view = { ...VIEW_DEFAULTS }
+    for (const key of VIEW_KEYS) {
+      const value = this.overrides[key] ?? this.props[key]
+      if (value !== undefined) (view as Record<ViewKey, unknown>)[key] = value
+    }
+    return view
+  }
+
+  /** The toolbar changes display settings on the running session (no reconnect). */
+  setSettings(patch: Partial<ConsoleViewSettings>): void {
+    this.overrides = { ...this.overrides, ...fromSettings(patch) }
+    if (this.updateSettings()) this.props.onViewSettingsChange?.(this.view.settings)
+    this.applyView()
+    if (patch.viewOnly) this.stopTyping()
+  }
+
+  private updateSettings(): boolean {
+    const settings = toSettings(this.effectiveView())
+    if (sameSettings(settings, this.view.settings)) return false
+    this.set({ settings })
+    return true
   }
 
   /** For `useSyncExternalStore`: the view is this session's state, React only renders it. */
@@ -79,6 +212,9 @@ export class ConsoleSession {
     this.refs.clear()
     // react-vnc removes listeners before closing, and its synthetic event carries an old id.
     handle?.disconnect()
+    this.stopTyping()
+    this.held.clear()
+    this.stickyFor = undefined
     this.host?.replaceChildren()
     if (this.view.screen) this.set({ screen: null })
   }
@@ -86,7 +222,14 @@ export class ConsoleSession {
   /** The app or the user asks for a connection: a fresh attempt with a clean slate. */
   connect(): void {
     this.failures = 0
+    if (this.view.poppedOut) this.set({ poppedOut: false })
     this.start()
+  }
+
+  /** After the console opened in another window: close this one, and say why. */
+  poppedOut(): void {
+    this.disconnect()
+    this.set({ poppedOut: true })
   }
 
   /** The app or the user closes the console; nothing reconnects until `connect()`. */
@@ -94,7 +237,14 @@ export class ConsoleSession {
     const wasActive = this.view.status.state !== 'idle' && this.view.status.state !== 'error'
     this.stop()
     this.failures = 0
-    this.setStatus({ state: 'disconnected', attempt: 0, credentialsRequired: false })
+    // A cancelled reconnect keeps no countdown and no stale error.
+    this.setStatus({
+      state: 'disconnected',
+      attempt: 0,
+      nextRetryAt: undefined,
+      error: undefined,
+      credentialsRequired: false,
+    })
     if (wasActive) this.props.onDisconnect?.({ clean: true, byUser: true })
   }
 
@@ -105,7 +255,10 @@ export class ConsoleSession {
       ref = (handle) => {
         if (!handle || key !== this.id) return
         this.handle = handle
-        if (handle.rfb) this.applyView()
+        if (handle.rfb) {
+          quietRepeatDisconnect(handle.rfb)
+          this.applyView()
+        }
         if (this.connectedKey === key) return
         // A timer, not a direct call: StrictMode attaches refs twice and the cleanup cancels one.
         const timer = setTimeout(() => {
@@ -172,11 +325,14 @@ export class ConsoleSession {
           this.handle?.sendCredentials(toNoVncCredentials(given))
           return
         }
+        this.set({ credentialTypes: types })
         this.setStatus({ credentialsRequired: true })
         this.props.onCredentialsRequired?.(types)
       }),
       onClipboard: current((event) => {
-        if (typeof event.detail?.text === 'string') this.props.onClipboard?.(event.detail.text)
+        if (typeof event.detail?.text !== 'string') return
+        this.set({ clipboardText: event.detail.text })
+        this.props.onClipboard?.(event.detail.text)
       }),
       onBell: current(() => this.props.onBell?.()),
       onDesktopName: current((event) => {
@@ -208,11 +364,64 @@ export class ConsoleSession {
     }
   }
 
+  /** Presses `combo` (with any sticky modifiers first), then releases in reverse. */
   sendKeys(combo: string): void {
-    const keys = parseKeyCombo(combo)
+    const parsed = parseKeyCombo(combo)
     if (!this.canSend()) return
+    const sticky = this.takeSticky().filter((s) => !parsed.some((k) => k.keysym === s.keysym))
+    const keys = [...sticky, ...parsed]
     for (const key of keys) this.handle?.sendKey(key.keysym, key.code, true)
     for (const key of keys.toReversed()) this.handle?.sendKey(key.keysym, key.code, false)
+  }
+
+  toggleSticky(modifier: StickyModifier): void {
+    const sticky = this.view.sticky.includes(modifier)
+      ? this.view.sticky.filter((m) => m !== modifier)
+      : [...this.view.sticky, modifier]
+    this.set({ sticky })
+  }
+
+  /** The sticky modifiers' keys, in a fixed order, and clears them: they apply to one key. */
+  private takeSticky(): KeyStroke[] {
+    const order: StickyModifier[] = ['ctrl', 'alt', 'super']
+    const keys = order.filter((m) => this.view.sticky.includes(m)).map((m) => STICKY_KEYS[m])
+    if (keys.length) this.set({ sticky: [] })
+    return keys
+  }
+
+  /**
+   * Types `text` key by key (see `textToKeystrokes`), one character per `delayMs`. Stops early
+   * when cancelled, disconnected, made view-only or replaced by another text. A character is never
+   * cut in half: its modifiers are always released.
+   */
+  async typeText(text: string, options: TypeTextOptions = {}): Promise<TypeTextResult> {
+    this.stopTyping()
+    const characters = textToKeystrokes(text, options.layout).filter((c) => c.keys.length > 0)
+    const delayMs = Math.max(0, options.delayMs ?? 20)
+    const run = { cancelled: false }
+    this.typingRun = run
+    const total = characters.length
+    let done = 0
+    this.set({ typing: { done, total } })
+    try {
+      for (const character of characters) {
+        if (run.cancelled || !this.canSend()) break
+        for (const key of character.keys) this.handle?.sendKey(key.keysym, key.code, key.down)
+        done++
+        this.set({ typing: { done, total } })
+        if (done < total) await new Promise((resolve) => setTimeout(resolve, delayMs))
+      }
+      return { done, total, cancelled: done < total }
+    } finally {
+      if (this.typingRun === run) {
+        this.typingRun = undefined
+        this.set({ typing: null })
+      }
+    }
+  }
+
+  stopTyping(): void {
+    if (this.typingRun) this.typingRun.cancelled = true
   }
 
   sendCtrlAltDel(): void {
@@ -236,6 +445,84 @@ export class ConsoleSession {
 
   blur(): void {
     this.host?.querySelector('canvas')?.blur()
+  }
+
+  /** Gives the VM the keyboard (focus on noVNC's canvas), when it can take input. */
+  captureKeyboard(): void {
+    if (this.canSend()) this.focus()
+  }
+
+  /**
+   * Takes the keyboard back: keys still down on the canvas are released at the VM first (noVNC
+   * only does that on window blur), then the focusable console element gets the focus.
+   */
+  releaseKeyboard(): void {
+    const canvas = this.host?.querySelector('canvas')
+    for (const code of [...this.held]) {
+      canvas?.dispatchEvent(new KeyboardEvent('keyup', { code, bubbles: true, cancelable: true }))
+    }
+    this.held.clear()
+    this.host?.focus({ preventScroll: true })
+  }
+
+  /** After a toolbar action: the keyboard back to the VM if it takes input, else to the console. */
+  returnFocus(): void {
+    if (this.canSend() && this.host?.querySelector('canvas')) this.focus()
+    else this.host?.focus({ preventScroll: true })
+  }
+
+  /** Keyboard handling on the console element; returns the cleanup. */
+  attachKeyboard(host: HTMLElement): () => void {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.target instanceof HTMLCanvasElement)) {
+        // Enter on the focused console element captures the keyboard.
+        if (event.target === host && event.key === 'Enter' && this.canSend()) {
+          event.preventDefault()
+          this.captureKeyboard()
+        }
+        return
+      }
+      if (isReleaseHotkey(event)) {
+        event.preventDefault()
+        event.stopPropagation()
+        this.releaseKeyboard()
+        return
+      }
+      this.held.add(event.code)
+      if (!this.stickyFor && !MODIFIER_KEYS.has(event.key) && this.view.sticky.length) {
+        // Runs before noVNC's own handler on the canvas, so the modifiers reach the VM first.
+        this.stickyFor = event.code
+        for (const key of this.takeSticky()) {
+          this.handle?.sendKey(key.keysym, key.code, true)
+          this.stickyKeys.push(key)
+        }
+      }
+    }
+    const onKeyUp = (event: KeyboardEvent) => {
+      this.held.delete(event.code)
+      if (event.code !== this.stickyFor) return
+      this.stickyFor = undefined
+      const keys = this.stickyKeys.splice(0)
+      // After noVNC has sent this key's release (its handler runs after this capture listener).
+      setTimeout(() => {
+        for (const key of keys.toReversed()) this.handle?.sendKey(key.keysym, key.code, false)
+      }, 0)
+    }
+    const onFocusChange = () => {
+      const active = host.ownerDocument.activeElement
+      const captured = active instanceof HTMLCanvasElement && host.contains(active)
+      if (captured !== this.view.captured) this.set({ captured })
+    }
+    host.addEventListener('keydown', onKeyDown, true)
+    host.addEventListener('keyup', onKeyUp, true)
+    host.addEventListener('focusin', onFocusChange)
+    host.addEventListener('focusout', onFocusChange)
+    return () => {
+      host.removeEventListener('keydown', onKeyDown, true)
+      host.removeEventListener('keyup', onKeyUp, true)
+      host.removeEventListener('focusin', onFocusChange)
+      host.removeEventListener('focusout', onFocusChange)
+    }
   }
 
   screenshot(): Promise<Blob> {
@@ -270,18 +557,7 @@ export class ConsoleSession {
   applyView(): void {
     const rfb = this.handle?.rfb as Rfb | null | undefined
     if (!rfb) return
-    const p = this.props
-    const settings: Record<string, unknown> = {
-      viewOnly: p.viewOnly ?? false,
-      scaleViewport: p.scaleViewport ?? true,
-      resizeSession: p.resizeSession ?? false,
-      clipViewport: p.clipViewport ?? false,
-      qualityLevel: p.qualityLevel ?? 6,
-      compressionLevel: p.compressionLevel ?? 2,
-      showDotCursor: p.showDotCursor ?? false,
-      background: p.background ?? '',
-      focusOnClick: p.focusOnClick ?? true,
-    }
+    const settings: Record<string, unknown> = this.effectiveView()
     for (const [key, value] of Object.entries(settings)) {
       if (rfb[key] !== value) rfb[key] = value
     }
@@ -351,8 +627,8 @@ export class ConsoleSession {
     this.props.onError?.(error)
   }
 
-  private canSend(): boolean {
-    return this.view.status.state === 'connected' && !(this.props.viewOnly ?? false)
+  canSend(): boolean {
+    return this.view.status.state === 'connected' && !this.effectiveView().viewOnly
   }
 
   /**

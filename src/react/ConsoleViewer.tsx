@@ -1,6 +1,7 @@
 'use client'
 import {
   useEffect,
+  useId,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -8,18 +9,32 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
+import type { ConsoleControls } from './ConsoleControls.js'
+import { ConsoleControlsContext } from './ConsoleControlsContext.js'
 import { ConsoleSession } from './ConsoleSession.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 import { ConsoleViewerContext } from './ConsoleViewerContext.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
+import { formatLabel } from './i18n/formatLabel.js'
+import { resolveLabels } from './i18n/resolveLabels.js'
+import { ConsoleAnnouncer } from './overlay/ConsoleAnnouncer.js'
+import { ConsoleOverlay } from './overlay/ConsoleOverlay.js'
+import { openInNewWindow } from './openInNewWindow.js'
+import { ConsoleToolbar } from './toolbar/ConsoleToolbar.js'
+import { useFullscreen } from './useFullscreen.js'
 import { vncScreenLoader } from './vncScreenLoader.js'
 
 const HIDDEN = { display: 'none' } as const
+const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
 
 /**
  * A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
  * credentials for every attempt, reconnect with backoff after a drop, and its state on the root
  * as `data-state`. Renders an idle shell on the server; react-vnc loads when it first connects.
+ *
+ * Bare by default; `toolbar` and `overlay` add the console UI (`<CloudTowerConsole>` and
+ * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
+ * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
  */
 export function ConsoleViewer(props: ConsoleViewerProps) {
   const {
@@ -47,6 +62,16 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     onDesktopName,
     onCapabilities,
     onCredentialsRequired,
+    toolbar = false,
+    overlay = false,
+    locale,
+    labels: labelOverrides,
+    theme,
+    popOutUrl,
+    onPopOut,
+    openConsolePage,
+    onViewSettingsChange,
+    defaultKeyboardLayout = 'en-US',
     children,
     ref,
     ...rest
@@ -54,13 +79,21 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
 
   const [session] = useState(() => new ConsoleSession())
   const view = useSyncExternalStore(session.subscribe, session.getView, session.getView)
+  const root = useRef<HTMLDivElement>(null)
   const host = useRef<HTMLDivElement>(null)
   const stash = useRef<HTMLDivElement>(null)
+  const screenId = useId()
+  const hintId = useId()
 
   // The session reads the latest props when it needs them, so new callback identities never reconnect.
   useLayoutEffect(() => {
     session.sync(props, host.current, stash.current)
   })
+
+  useEffect(() => {
+    const element = host.current
+    return element ? session.attachKeyboard(element) : undefined
+  }, [session])
 
   const target = connectionKey ?? getUrl ?? url
   useEffect(() => {
@@ -92,42 +125,113 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
   useImperativeHandle(ref, () => handle, [handle])
   const context = useMemo(() => ({ status, handle }), [status, handle])
 
+  const labels = useMemo(() => resolveLabels(locale, labelOverrides), [locale, labelOverrides])
+  const { fullscreen, toggle: toggleFullscreen } = useFullscreen(root)
+  const canPopOut = Boolean(popOutUrl || onPopOut)
+  const controls = useMemo<ConsoleControls>(
+    () => ({
+      labels,
+      settings: view.settings,
+      setSettings: (patch) => session.setSettings(patch),
+      keyboardCaptured: view.captured,
+      captureKeyboard: () => session.captureKeyboard(),
+      releaseKeyboard: () => session.releaseKeyboard(),
+      returnFocus: () => session.returnFocus(),
+      sticky: view.sticky,
+      toggleSticky: (modifier) => session.toggleSticky(modifier),
+      sendKeys: (combo) => session.sendKeys(combo),
+      clipboardText: view.clipboardText,
+      typeText: (text, options) => session.typeText(text, options),
+      stopTyping: () => session.stopTyping(),
+      typing: view.typing,
+      defaultKeyboardLayout,
+      credentialTypes: view.credentialTypes,
+      fullscreen,
+      toggleFullscreen,
+      popOut: canPopOut
+        ? () => {
+            const { popOutUrl: page, onPopOut: notify } = session.props
+            // The new window fetches its own credentials: this page's token is spent already.
+            if (page && !openInNewWindow(page, `rvc-console-${screenId}`)) return
+            notify?.()
+            session.poppedOut()
+          }
+        : undefined,
+      poppedOut: view.poppedOut,
+      openConsolePage: openConsolePage ? () => session.props.openConsolePage?.() : undefined,
+      screenId,
+    }),
+    [
+      labels,
+      view,
+      session,
+      defaultKeyboardLayout,
+      fullscreen,
+      toggleFullscreen,
+      canPopOut,
+      openConsolePage,
+      screenId,
+    ],
+  )
+
   const VncScreen = vncScreenLoader.current
   const screen = view.screen
+  const settings = session.effectiveView()
+  const name = status.desktopName
   return (
     <div
       {...rest}
+      ref={root}
+      data-rvc-console=""
       data-state={status.state}
       data-attempt={status.attempt > 0 ? status.attempt : undefined}
       data-next-retry-at={status.nextRetryAt}
       data-error-kind={status.error?.kind}
       data-credentials-required={status.credentialsRequired ? '' : undefined}
+      data-keyboard={view.captured ? 'captured' : 'released'}
+      data-scaling={view.settings.scaling}
+      data-view-only={view.settings.viewOnly ? '' : undefined}
+      data-fullscreen={fullscreen ? '' : undefined}
+      data-theme={theme === 'light' || theme === 'dark' ? theme : undefined}
       aria-busy={status.state === 'fetching' || status.state === 'connecting'}
     >
-      <div ref={host} data-rvc-screen="" style={{ width: '100%', height: '100%' }} />
-      <div ref={stash} style={HIDDEN}>
-        {screen && VncScreen ? (
-          <VncScreen
-            key={screen.key}
-            ref={session.screenRef(screen.key)}
-            url={screen.url}
-            autoConnect={false}
-            retryDuration={0}
-            rfbOptions={{ wsProtocols: ['binary'] }}
-            viewOnly={viewOnly ?? false}
-            scaleViewport={scaleViewport ?? true}
-            resizeSession={resizeSession ?? false}
-            clipViewport={clipViewport ?? false}
-            qualityLevel={qualityLevel ?? 6}
-            compressionLevel={compressionLevel ?? 2}
-            showDotCursor={showDotCursor ?? false}
-            background={background ?? ''}
-            focusOnClick={focusOnClick ?? true}
-            {...session.screenEvents(screen.key)}
-          />
-        ) : null}
-      </div>
-      <ConsoleViewerContext value={context}>{children}</ConsoleViewerContext>
+      <ConsoleViewerContext value={context}>
+        <ConsoleControlsContext value={controls}>
+          {toolbar === true ? <ConsoleToolbar /> : toolbar || null}
+          <div data-rvc-viewport="" style={SCREEN}>
+            <div
+              ref={host}
+              id={screenId}
+              data-rvc-screen=""
+              role="application"
+              aria-label={name ? formatLabel(labels.consoleNamed, { name }) : labels.console}
+              aria-describedby={hintId}
+              tabIndex={0}
+              style={{ width: '100%', height: '100%' }}
+            />
+            {overlay === true ? <ConsoleOverlay /> : overlay || null}
+          </div>
+          <div ref={stash} style={HIDDEN}>
+            {screen && VncScreen ? (
+              <VncScreen
+                key={screen.key}
+                ref={session.screenRef(screen.key)}
+                url={screen.url}
+                autoConnect={false}
+                retryDuration={0}
+                rfbOptions={{ wsProtocols: ['binary'] }}
+                {...settings}
+                {...session.screenEvents(screen.key)}
+              />
+            ) : null}
+          </div>
+          <div id={hintId} style={HIDDEN}>
+            {labels.keyboardHint}
+          </div>
+          {toolbar || overlay ? <ConsoleAnnouncer announceErrors={!overlay} /> : null}
+          {children}
+        </ConsoleControlsContext>
+      </ConsoleViewerContext>
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react'
 import type { ConsoleError } from '../core/ConsoleError.js'
 import type { ReconnectPolicy } from '../core/reconnectDelay.js'
+import type { ConsoleChromeProps } from './ConsoleChromeProps.js'
 import type { ConsoleStatus } from './ConsoleStatus.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 import type { VncCredentials } from './VncCredentials.js'
@@ -47,6 +48,7 @@ export interface ConsoleViewerProps
   extends
     ConsoleViewProps,
     ConsoleViewerCallbacks,
+    ConsoleChromeProps,
     Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'children'> {
   /** A ready `ws://` or `wss://` URL. Holds a one-time token? Use `getUrl` so reconnects get a new one. */
   url?: string

@@ -7,6 +7,7 @@ import { ConsoleViewer } from './ConsoleViewer.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
 import { ecsConsoleOptions } from './ecsConsoleOptions.js'
 import { fetchFreshCredentials } from './fetchFreshCredentials.js'
+import { openInNewWindow } from './openInNewWindow.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
 import { useCredentialQueryClient } from './useCredentialQueryClient.js'
 
@@ -28,7 +29,10 @@ export interface EcsConsoleProps extends Omit<
   queryClient?: QueryClient
 }
 
-/** A Huawei Cloud ECS console: a fresh `remote_console` for every connection, its socket, the viewer. */
+/**
+ * A Huawei Cloud ECS console: a fresh `remote_console` for every connection, its socket, the viewer
+ * with its toolbar and overlay, and "Open console in a new window" when embedding fails.
+ */
 export function EcsConsole(props: EcsConsoleProps) {
   const {
     endpoint,
@@ -44,7 +48,7 @@ export function EcsConsole(props: EcsConsoleProps) {
   const client = useCredentialQueryClient(queryClient)
   const viewerId = useId()
   const ready = Boolean(endpoint && projectId && serverId)
-  const getUrl = async (signal: AbortSignal) => {
+  const fetchRemote = (signal: AbortSignal, key = viewerId) => {
     const options = ecsConsoleOptions({
       endpoint,
       projectId,
@@ -53,9 +57,16 @@ export function EcsConsole(props: EcsConsoleProps) {
       fetch,
       timeoutMs,
     })
-    const remote = await fetchFreshCredentials<EcsRemoteConsole>(client, options, viewerId, signal)
-    return buildEcsConsoleUrl(remote, { secure })
+    return fetchFreshCredentials<EcsRemoteConsole>(client, options, key, signal)
   }
+  const getUrl = async (signal: AbortSignal) =>
+    buildEcsConsoleUrl(await fetchRemote(signal), { secure })
+  // The fallback when embedding fails (a proxy that rejects our Origin): Huawei's own console
+  // page in a new window, with a token of its own.
+  const openConsolePage = () =>
+    void openInNewWindow(
+      async () => (await fetchRemote(new AbortController().signal, `${viewerId}:page`)).url,
+    )
   const connectionKey = JSON.stringify([
     endpoint,
     projectId,
@@ -66,6 +77,9 @@ export function EcsConsole(props: EcsConsoleProps) {
   return (
     <ConsoleViewer
       data-provider="ecs"
+      toolbar
+      overlay
+      openConsolePage={ready ? openConsolePage : undefined}
       {...viewer}
       getUrl={ready ? getUrl : undefined}
       connectionKey={ready ? connectionKey : undefined}

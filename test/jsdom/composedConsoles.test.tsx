@@ -79,7 +79,9 @@ describe('CloudTowerConsole', () => {
     )
     await waitFor(() =>
       expect(
-        [...container.querySelectorAll('[data-state]')].map((e) => e.getAttribute('data-state')),
+        [...container.querySelectorAll('[data-rvc-console]')].map((e) =>
+          e.getAttribute('data-state'),
+        ),
       ).toEqual(['connected', 'connected']),
     )
     expect(cloud.stats.issuedTokens - issued).toBe(2)

@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest'
+import { ConsoleError } from '../core/ConsoleError.js'
+import type { ConsoleStatus } from './ConsoleStatus.js'
+import { enUSLabels } from './i18n/enUSLabels.js'
+import { zhCNLabels } from './i18n/zhCNLabels.js'
+import { statusText } from './statusText.js'
+
+const status = (patch: Partial<ConsoleStatus>): ConsoleStatus => ({
+  state: 'idle',
+  attempt: 0,
+  capabilities: { power: false },
+  ...patch,
+})
+
+it('says each state in words', () => {
+  expect(statusText(status({ state: 'fetching' }), enUSLabels)).toBe('Requesting console access…')
+  expect(statusText(status({ state: 'connected', desktopName: 'web-01' }), enUSLabels)).toBe(
+    'Connected to web-01',
+  )
+  expect(statusText(status({ state: 'disconnected' }), enUSLabels)).toBe('Disconnected')
+  const retrying = status({ state: 'disconnected', nextRetryAt: 1, attempt: 1 })
+  expect(statusText(retrying, enUSLabels, 4)).toBe('Connection lost. Reconnecting in 4 s')
+  expect(statusText(retrying, enUSLabels)).toBe('Connection lost. Reconnecting…')
+  expect(statusText(retrying, zhCNLabels, 4)).toBe('连接已断开，4 秒后重新连接')
+  const error = new ConsoleError({ kind: 'unauthorized', provider: 'ecs', message: 'x' })
+  expect(statusText(status({ state: 'error', error }), enUSLabels)).toBe(
+    'The Huawei Cloud token was refused. Sign in again.',
+  )
+})

@@ -1,0 +1,30 @@
+import type { ConsoleStatus } from './ConsoleStatus.js'
+import { consoleErrorMessage } from './i18n/consoleErrorMessage.js'
+import type { ConsoleLabels } from './i18n/ConsoleLabels.js'
+import { formatLabel } from './i18n/formatLabel.js'
+
+/**
+ * One line that says where the console is, in the labels' language. `seconds` is the reconnect
+ * countdown; without it a pending reconnect reads "Connection lost. Reconnecting…".
+ */
+export function statusText(status: ConsoleStatus, labels: ConsoleLabels, seconds?: number): string {
+  switch (status.state) {
+    case 'idle':
+      return labels.stateIdle
+    case 'fetching':
+      return labels.stateFetching
+    case 'connecting':
+      return labels.stateConnecting
+    case 'connected':
+      return status.desktopName
+        ? formatLabel(labels.stateConnectedTo, { name: status.desktopName })
+        : labels.stateConnected
+    case 'disconnected':
+      if (status.nextRetryAt === undefined) return labels.stateDisconnected
+      return seconds === undefined || seconds <= 0
+        ? labels.stateReconnectingNow
+        : formatLabel(labels.stateReconnecting, { seconds })
+    case 'error':
+      return status.error ? consoleErrorMessage(status.error, labels) : labels.stateError
+  }
+}
