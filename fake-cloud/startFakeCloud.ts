@@ -8,6 +8,7 @@ import { createTokenStore } from './createTokenStore.ts'
 import { defaultInventory } from './defaultInventory.ts'
 import { handleCloudTowerApi } from './handleCloudTowerApi.ts'
 import { handleEcsApi } from './handleEcsApi.ts'
+import { originMatchesHost } from './originMatchesHost.ts'
 import { parseFaultPatch } from './parseFaultPatch.ts'
 import { parseHostPort } from './parseHostPort.ts'
 import { readBody } from './readBody.ts'
@@ -198,7 +199,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     await wait(faults.get().latencyMs)
     if (closing || socket.destroyed) return
     const url = new URL(request.url ?? '/', publicUrl)
-    const decision = resolveConsoleUpgrade(url, tokens, faults.get().rejectTokens)
+    const decision =
+      options.checkConsoleOrigin && !originMatchesHost(request.headers.origin, request.headers.host)
+        ? ({ ok: false, status: 403, reason: 'origin does not match the host' } as const)
+        : resolveConsoleUpgrade(url, tokens, faults.get().rejectTokens)
     if (!decision.ok) {
       // What a real proxy does with a bad console token: an HTTP error instead of 101.
       stats.rejectedUpgrades++
@@ -285,6 +289,11 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     stats,
     vncServers: builtInVnc?.servers ?? new Map(),
     vncPasswordFor,
+    revokeSessions() {
+      const count = sessions.size
+      sessions.clear()
+      return count
+    },
     close() {
       closing = true
       closed ??= (async () => {

@@ -118,6 +118,8 @@ export interface FakeCloudOptions {
   tokenTtlMs?: number
   /** `Access-Control-Allow-Origin: *` and preflights, for browsers calling the fake directly; default true. */
   cors?: boolean
+  /** Refuse (403) console websockets whose `Origin` is not the socket's own host, as Nova's proxy does. Default false. */
+  checkConsoleOrigin?: boolean
 }
 
 export interface FakeCloudHandle {
@@ -137,6 +139,8 @@ export interface FakeCloudHandle {
   vncServers: ReadonlyMap<string, RfbServer>
   /** The VNC password a VM or ECS server should currently require (fault override first). */
   vncPasswordFor(id: string): string | undefined
+  /** Forgets every CloudTower session made by `login` (as if they expired); returns how many. */
+  revokeSessions(): number
   /** Ends every socket, relay and timer, then stops listening. */
   close(): Promise<void>
 }

@@ -1,0 +1,84 @@
+import { buildCloudTowerVncUrl } from '../core/buildCloudTowerVncUrl.js'
+import { ConsoleError } from '../core/ConsoleError.js'
+import { fetchCloudTowerVnc } from '../core/fetchCloudTowerVnc.js'
+import { normalizeEndpoint } from '../core/normalizeEndpoint.js'
+import { createTlsFetch } from './createTlsFetch.js'
+import { loginCloudTower } from './loginCloudTower.js'
+import type { CloudTowerProviderOptions } from './types.js'
+import type { ConsoleSource } from './UpstreamConsole.js'
+import { upstreamOrigin } from './upstreamOrigin.js'
+
+/**
+ * CloudTower behind the gateway: a fixed session token, or its own login that is renewed once
+ * whenever CloudTower answers with an auth error code (tokens can be revoked or expire).
+ */
+export function createCloudTowerSource(
+  options: CloudTowerProviderOptions,
+  timeoutMs: number,
+): ConsoleSource {
+  const { absolute } = normalizeEndpoint(options.endpoint, 'cloudtower')
+  if (!absolute)
+    throw new Error(
+      'createConsoleGateway: the CloudTower endpoint must be an absolute https:// address.',
+    )
+  const endpoint = absolute.href.replace(/\/+$/, '')
+  const byLogin = !options.token
+  if (byLogin && !(options.username && options.password)) {
+    throw new Error('createConsoleGateway: CloudTower needs a token, or a username and password.')
+  }
+  const http = createTlsFetch(options.tls)
+  let session: Promise<string> | undefined
+  let current = options.token
+
+  const login = (signal: AbortSignal) =>
+    (session ??= loginCloudTower({
+      endpoint,
+      username: options.username ?? '',
+      password: options.password ?? '',
+      source: options.source,
+      fetch: http.fetch,
+      signal,
+      timeoutMs,
+    }).then(
+      (token) => (current = token),
+      (error: unknown) => {
+        session = undefined
+        throw error
+      },
+    ))
+
+  const fetchVnc = (token: string, vmId: string, signal: AbortSignal) =>
+    fetchCloudTowerVnc({
+      endpoint,
+      token,
+      vmId,
+      language: options.language,
+      fetch: http.fetch,
+      signal,
+      timeoutMs,
+    })
+
+  return {
+    async open(vmId, signal) {
+      const token = options.token ?? (await login(signal))
+      let vnc
+      try {
+        vnc = await fetchVnc(token, vmId, signal)
+      } catch (error) {
+        if (!byLogin || !ConsoleError.is(error) || error.kind !== 'unauthorized') throw error
+        // Only the first request to see this token fail signs in again; the others wait for it.
+        if (current === token) session = undefined
+        vnc = await fetchVnc(await login(signal), vmId, signal)
+      }
+      const url = buildCloudTowerVncUrl(
+        vnc,
+        options.mode === 'direct'
+          ? { mode: 'direct', secure: options.directSecure ?? true, port: options.directPort }
+          : { mode: 'proxy', endpoint },
+      )
+      return { url, origin: upstreamOrigin(url), tls: options.tls ?? {} }
+    },
+    secrets: () => [options.token, options.password, current],
+    close: () => http.close(),
+  }
+}

@@ -1,0 +1,68 @@
+import { buildEcsConsoleUrl } from '../core/buildEcsConsoleUrl.js'
+import { fetchEcsRemoteConsole } from '../core/fetchEcsRemoteConsole.js'
+import { createTlsFetch } from './createTlsFetch.js'
+import { resolveEcsEndpoint } from './resolveEcsEndpoint.js'
+import { signHuaweiRequest } from './signHuaweiRequest.js'
+import type { EcsProviderOptions } from './types.js'
+import type { ConsoleSource } from './UpstreamConsole.js'
+import { upstreamOrigin } from './upstreamOrigin.js'
+
+/** Huawei Cloud ECS behind the gateway: an IAM token (fixed or refreshed by the portal), or AK/SK signing. */
+export function createEcsSource(options: EcsProviderOptions, timeoutMs: number): ConsoleSource {
+  const endpoint = resolveEcsEndpoint(options)
+  if (!/^https?:\/\//.test(endpoint))
+    throw new Error('createConsoleGateway: the ECS endpoint must be an absolute URL.')
+  if (!options.projectId) throw new Error('createConsoleGateway: ECS needs a projectId.')
+  const bySignature = Boolean(options.accessKey || options.secretKey)
+  if (bySignature ? !(options.accessKey && options.secretKey) : !options.authToken) {
+    throw new Error('createConsoleGateway: ECS needs an authToken, or an accessKey and secretKey.')
+  }
+  const http = createTlsFetch(options.tls)
+  let lastToken: string | undefined
+
+  // AK/SK: sign exactly what is sent. Host and X-Project-Id are signed too, as Huawei's SDK does.
+  const signingFetch = ((input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url)
+    const headers: Record<string, string> = {}
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value))
+    headers.host = url.host
+    headers['x-project-id'] = options.projectId
+    const signature = signHuaweiRequest({
+      method: init.method ?? 'GET',
+      url: url.href,
+      headers,
+      body: typeof init.body === 'string' ? init.body : '',
+      accessKey: options.accessKey ?? '',
+      secretKey: options.secretKey ?? '',
+    })
+    return http.fetch(url, { ...init, headers: { ...headers, ...signature.headers } })
+  }) as typeof fetch
+
+  return {
+    async open(serverId, signal) {
+      let authToken: string | undefined
+      if (!bySignature) {
+        authToken =
+          typeof options.authToken === 'function' ? await options.authToken() : options.authToken
+        lastToken = authToken
+      }
+      const remote = await fetchEcsRemoteConsole({
+        endpoint,
+        projectId: options.projectId,
+        serverId,
+        authToken,
+        fetch: bySignature ? signingFetch : http.fetch,
+        signal,
+        timeoutMs,
+      })
+      const url = buildEcsConsoleUrl(remote)
+      return { url, origin: upstreamOrigin(url), tls: options.tls ?? {} }
+    },
+    secrets: () => [
+      typeof options.authToken === 'string' ? options.authToken : lastToken,
+      options.secretKey,
+      options.accessKey,
+    ],
+    close: () => http.close(),
+  }
+}

@@ -1,0 +1,151 @@
+// Shapes of the console gateway: options, providers, targets, logger, stats and the handle.
+// (Types only, so they live together; every runtime export has its own file.)
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { ConsoleErrorKind } from '../core/ConsoleError.js'
+
+/** TLS settings for one cloud: its API calls and its console websockets. */
+export interface GatewayTlsOptions {
+  /** PEM certificate(s) to trust, e.g. a cluster's self-signed CA. */
+  ca?: string | Buffer | Array<string | Buffer>
+  /** `false` accepts any certificate: lab clusters only, and it must be said explicitly. */
+  rejectUnauthorized?: boolean
+}
+
+export interface CloudTowerProviderOptions {
+  /** `https://tower.example.com`; the API is `${endpoint}/api`. */
+  endpoint: string
+  /** A CloudTower session token. Or give `username`/`password` and the gateway signs in itself. */
+  token?: string
+  username?: string
+  password?: string
+  /** `LoginInput.source`; default `LOCAL`. */
+  source?: string
+  /** `proxy` (default): through CloudTower's `/websockify`; `direct`: to the cluster's `cluster_ip`. */
+  mode?: 'proxy' | 'direct'
+  /** Port of the cluster's console proxy for `direct` (default 443 / 80 by `secure`). */
+  directPort?: number
+  /** `wss` for the direct link; default true. (The proxy link follows the endpoint's scheme.) */
+  directSecure?: boolean
+  language?: 'en-US' | 'zh-CN'
+  tls?: GatewayTlsOptions
+}
+
+export interface EcsProviderOptions {
+  /** `https://ecs.{region}.myhuaweicloud.com`, or give `region`. */
+  endpoint?: string
+  region?: string
+  projectId: string
+  /** An IAM token, or a function that returns a current one (IAM tokens last 24 h). */
+  authToken?: string | (() => string | Promise<string>)
+  /** AK/SK: every API call is signed with SDK-HMAC-SHA256 instead of sending a token. */
+  accessKey?: string
+  secretKey?: string
+  tls?: GatewayTlsOptions
+}
+
+/** What the browser asks for. The gateway's own configuration decides everything else. */
+export type ConsoleTarget =
+  { provider: 'cloudtower'; vmId: string } | { provider: 'ecs'; serverId: string }
+
+/** The incoming request as `authorize` sees it, whatever the framework. */
+export interface GatewayRequest {
+  method: string
+  /** Path and query as received. */
+  url: string
+  /** Lower-case names; repeated headers are joined with `, `. */
+  headers: Readonly<Record<string, string | undefined>>
+  remoteAddress?: string
+  /** The framework's own object: node's IncomingMessage (node:http, Express, Fastify's `req.raw`) or a web Request. */
+  raw: IncomingMessage | Request
+}
+
+/**
+ * `false`: refused (403). `{ user }`: allowed, and the limits count against `user`.
+ * `true`: allowed, counted against the client's address.
+ */
+export type AuthorizeResult = boolean | { user: string }
+
+export interface GatewayLogger {
+  error(message: string, details?: Record<string, unknown>): void
+  warn?(message: string, details?: Record<string, unknown>): void
+  info?(message: string, details?: Record<string, unknown>): void
+}
+
+export interface GatewayLimits {
+  /** Open relays at once, all users. Default 500. */
+  maxRelays?: number
+  /** Open relays (and unredeemed tickets) per user. Default 8. */
+  maxRelaysPerUser?: number
+  /** Console requests per user per minute. Default 30. */
+  requestsPerMinutePerUser?: number
+  /** Console requests per minute, all users. Default 600. */
+  requestsPerMinute?: number
+  /** A relay with no byte either way for this long is closed. Default 15 minutes. */
+  idleTimeoutMs?: number
+  /** Pause the sending side while the other side's buffer exceeds this. Default 1 MiB. */
+  highWaterMark?: number
+  /** Ticket lifetime; at most (and by default) 30 000 ms. */
+  ticketTtlMs?: number
+  /** Cloud API calls and console handshakes. Default 15 000 ms. */
+  upstreamTimeoutMs?: number
+}
+
+export interface ConsoleGatewayOptions {
+  /** Mandatory: the portal decides who may open which console. */
+  authorize: (
+    request: GatewayRequest,
+    target: ConsoleTarget,
+  ) => AuthorizeResult | Promise<AuthorizeResult>
+  providers: { cloudtower?: CloudTowerProviderOptions; ecs?: EcsProviderOptions }
+  /** Where the browser reaches the gateway: `POST {path}` for a console, websocket `{path}?ticket=…`. Default `/consoles`. */
+  path?: string
+  /**
+   * Origins allowed to call the gateway and open its websockets (`https://portal.example.com`), or a
+   * predicate. Default: only the gateway's own host (the Origin's host equals the Host header).
+   * Requests without an Origin (not from a browser) are let through: the ticket is their key.
+   */
+  allowedOrigins?: readonly string[] | ((origin: string) => boolean)
+  limits?: GatewayLimits
+  /** Default: errors only, through console.warn, redacted. */
+  logger?: GatewayLogger
+}
+
+/** The answer to a console request. */
+export interface GatewayConsoleTicket {
+  /** `{path}?ticket=…`: resolve it against the gateway's URL and use ws(s). */
+  url: string
+  /** The ticket must be redeemed within this many ms. */
+  expiresInMs: number
+}
+
+/** The error body the browser gets. */
+export interface GatewayErrorBody {
+  error: { kind: ConsoleErrorKind; message: string; retryable: boolean }
+}
+
+export interface ConsoleGatewayStats {
+  activeRelays: number
+  pendingTickets: number
+  totalRelays: number
+  issuedTickets: number
+  rejectedUpgrades: number
+  bytesToUpstream: number
+  bytesToBrowser: number
+}
+
+export interface ConsoleGateway {
+  /** node:http / Express / Fastify (`req.raw`, `reply.raw`): answers `POST {path}`; other requests go to `next` (or 404). */
+  handleRequest(
+    request: IncomingMessage,
+    response: ServerResponse,
+    next?: (error?: unknown) => void,
+  ): Promise<void>
+  /** The same for fetch-style servers (a Next.js route handler, Hono, Bun…). */
+  fetch(request: Request): Promise<Response>
+  /** An `upgrade` listener. Returns false, touching nothing, when the URL is not `{path}`. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean
+  readonly stats: Readonly<ConsoleGatewayStats>
+  /** Refuses new work, ends every relay and forgets every ticket. */
+  close(): Promise<void>
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTlsFetch } from '../../../src/server/createTlsFetch.js'
+
+// A lab cluster's self-signed certificate, made with the system's openssl.
+let server: Server
+let url: string
+let cert: string
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'))
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  )
+  cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
+  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (request, response) => {
+    let body = ''
+    request.on('data', (c: Buffer) => (body += c.toString()))
+    request.on('end', () => {
+      response.writeHead(201, {
+        'content-type': 'application/json',
+        'x-seen': String(request.headers['x-test']),
+      })
+      response.end(JSON.stringify({ method: request.method, body }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/api`
+})
+afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+describe('createTlsFetch', () => {
+  it('refuses a self-signed certificate by default', async () => {
+    const tls = createTlsFetch()
+    await expect(tls.fetch(url, { method: 'POST', body: 'x' })).rejects.toThrow(/fetch failed/)
+    tls.close()
+  })
+
+  it('trusts the given CA, and sends and reads like fetch', async () => {
+    const tls = createTlsFetch({ ca: cert })
+    const response = await tls.fetch(url, {
+      method: 'POST',
+      headers: { 'x-test': 'yes' },
+      body: '{"a":1}',
+    })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-seen')).toBe('yes')
+    expect(await response.json()).toEqual({ method: 'POST', body: '{"a":1}' })
+    tls.close()
+  })
+
+  it('accepts any certificate only when told rejectUnauthorized: false', async () => {
+    const tls = createTlsFetch({ rejectUnauthorized: false })
+    expect((await tls.fetch(url, { method: 'POST', body: '' })).status).toBe(201)
+    tls.close()
+  })
+
+  it('honours an abort signal', async () => {
+    const tls = createTlsFetch({ ca: cert })
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      tls.fetch(url, { method: 'POST', body: '', signal: controller.signal }),
+    ).rejects.toThrow()
+    tls.close()
+  })
+})
