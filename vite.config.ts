@@ -1,9 +1,27 @@
 // Library build (two entry points, one file per source module) and the test projects.
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { e2eCommands } from './test/support/e2eCommands.ts'
+import { CHROMIUM_ARGS, resolveChromium } from './test/support/resolveChromium.ts'
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+
+// Real Chromium for the browser, e2e and storybook projects (Debian's, see test/support/resolveChromium.ts).
+// A missing browser fails in each project's globalSetup, with what to install, not here.
+const chromium = () =>
+  playwright({
+    launchOptions: { executablePath: resolveChromium().executablePath, args: CHROMIUM_ARGS },
+  })
+// A function: Vitest names each project's instances in place, so they must not be shared.
+const inChromium = () => ({
+  enabled: true,
+  headless: true,
+  instances: [{ browser: 'chromium' as const }],
+})
 
 // Peers and react-vnc stay imports: the host app brings one copy of each.
 const external = [
@@ -11,10 +29,27 @@ const external = [
   /^react-dom($|\/)/,
   /^@tanstack\/react-query($|\/)/,
   /^react-vnc$/,
+  // The server entry runs on Node: its builtins and ws stay imports.
+  /^node:/,
+  /^ws$/,
 ]
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // One plain stylesheet, shipped as written: `import 'react-vm-console/styles.css'`.
+      name: 'rvc-styles',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({
+          type: 'asset',
+          fileName: 'styles.css',
+          source: readFileSync(src('styles.css'), 'utf8'),
+        })
+      },
+    },
+  ],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -22,7 +57,11 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: src('index.ts'), 'core/index': src('core/index.ts') },
+      entry: {
+        index: src('index.ts'),
+        'core/index': src('core/index.ts'),
+        'server/index': src('server/index.ts'),
+      },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -57,6 +96,40 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/react/**/*.test.{ts,tsx}', 'test/jsdom/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/jsdomSetup.ts'],
+        },
+      },
+      {
+        // Components in real Chromium: canvas pixels, focus, fullscreen, real websockets.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/support/requireChromiumSetup.ts'],
+          browser: { ...inChromium(), provider: chromium(), commands: e2eCommands },
+        },
+      },
+      {
+        // Real VNC servers (Xvnc + xterm, QEMU, websockify) started from Node by browser commands.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/support/e2eGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Two CPU cores: QEMU (TCG) and Xvnc should not compete with each other across files.
+          fileParallelism: false,
+          browser: { ...inChromium(), provider: chromium(), commands: e2eCommands },
+        },
+      },
+      {
+        // Every story is a test: its play function runs in Chromium (@storybook/addon-vitest).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          globalSetup: ['test/support/requireChromiumSetup.ts'],
+          browser: { ...inChromium(), provider: chromium() },
         },
       },
     ],

@@ -1,0 +1,88 @@
+// The viewer in real Chromium over real websockets (the fake cloud and its built-in VNC servers):
+// what jsdom cannot show — focus, a real canvas, fullscreen, StrictMode's socket count.
+import { cleanup, render } from '@testing-library/react'
+import { createRef, StrictMode } from 'react'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { commands, page, userEvent } from 'vitest/browser'
+import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
+import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
+import { canvasText, consoleCanvas } from '../support/canvasText.js'
+
+let cloud: { id: string; url: string }
+beforeAll(async () => {
+  cloud = await commands.e2eStartBuiltInCloud()
+})
+afterEach(() => cleanup())
+afterAll(async () => {
+  await commands.e2eStopAll()
+})
+
+function renderConsole(options: { strict?: boolean; toolbar?: boolean } = {}) {
+  const ref = createRef<ConsoleViewerHandle>()
+  const element = (
+    <CloudTowerConsole
+      ref={ref}
+      endpoint={cloud.url}
+      token="fake-cloudtower-admin-token"
+      vmId="vm-ubuntu-01"
+      toolbar={options.toolbar ?? false}
+      overlay={false}
+      style={{ width: 800, height: 600 }}
+    />
+  )
+  const { container } = render(options.strict ? <StrictMode>{element}</StrictMode> : element)
+  return { root: container.firstElementChild as HTMLElement, ref }
+}
+
+async function connected(root: HTMLElement): Promise<HTMLCanvasElement> {
+  await expect.poll(() => root.dataset.state, { timeout: 15_000 }).toBe('connected')
+  const canvas = consoleCanvas(root)
+  if (!canvas) throw new Error('no canvas')
+  // The built-in VM's scene (1024x768: title bar, clock, text box) is painted, not a blank canvas.
+  await expect.poll(() => canvasText(canvas).colours, { timeout: 10_000 }).toBeGreaterThan(2)
+  expect([canvas.width, canvas.height]).toEqual([1024, 768])
+  return canvas
+}
+
+describe('ConsoleViewer in Chromium', () => {
+  it('opens one socket and spends one token under StrictMode', async () => {
+    const before = await commands.e2eCloudStats(cloud.id)
+    const { root } = renderConsole({ strict: true })
+    await connected(root)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const after = await commands.e2eCloudStats(cloud.id)
+    expect(after.issuedTokens - before.issuedTokens).toBe(1)
+    expect(after.redeemedTokens - before.redeemedTokens).toBe(1)
+    expect(after.totalRelays - before.totalRelays).toBe(1)
+  })
+
+  it('takes the keyboard on click and gives it back through the handle', async () => {
+    const { root, ref } = renderConsole()
+    const canvas = await connected(root)
+    await userEvent.click(canvas)
+    expect(document.activeElement).toBe(canvas)
+    ref.current?.blur()
+    expect(document.activeElement).not.toBe(canvas)
+    ref.current?.focus()
+    expect(document.activeElement).toBe(canvas)
+  })
+
+  it('captures the screen as a PNG of the remote size', async () => {
+    const { root, ref } = renderConsole()
+    await connected(root)
+    const blob = await ref.current?.screenshot()
+    expect(blob?.type).toBe('image/png')
+    const bitmap = await createImageBitmap(blob as Blob)
+    expect([bitmap.width, bitmap.height]).toEqual([1024, 768])
+  })
+
+  it('goes fullscreen from the toolbar button and back', async () => {
+    const { root } = renderConsole({ toolbar: true })
+    await connected(root)
+    await page.getByRole('button', { name: 'Fullscreen', exact: true }).click()
+    await expect.poll(() => document.fullscreenElement).toBe(root)
+    await expect.poll(() => root.hasAttribute('data-fullscreen')).toBe(true)
+    await page.getByRole('button', { name: 'Exit fullscreen' }).click()
+    await expect.poll(() => document.fullscreenElement).toBeNull()
+  })
+})

@@ -1,0 +1,135 @@
+// Vitest browser commands (they run in Node, called from tests in Chromium) that start and stop
+// the e2e servers. Tests hold ids; `e2eStopAll` in afterAll and the project's globalSetup
+// teardown stop whatever a failed test left behind.
+import type { BrowserCommand } from 'vitest/node'
+import type { Stoppable } from './e2eServers.ts'
+import {
+  portAccepts,
+  startBuiltInCloud,
+  startQemu,
+  startRelayCloud,
+  startWebsockify,
+  startXtermDesktop,
+} from './e2eServers.ts'
+import type { XtermDesktop } from './e2eServers.ts'
+import { stopAllProcesses } from './managedProcess.ts'
+
+const running = new Map<string, Stoppable>()
+const desktops = new Map<string, XtermDesktop>()
+const clouds = new Map<string, Awaited<ReturnType<typeof startRelayCloud>>>()
+let nextId = 0
+
+function keep<T extends Stoppable>(kind: string, value: T): string {
+  const id = `${kind}-${++nextId}`
+  running.set(id, value)
+  return id
+}
+
+export interface CloudStats {
+  issuedTokens: number
+  redeemedTokens: number
+  activeRelays: number
+  totalRelays: number
+  bytesToVnc: number
+  bytesFromVnc: number
+}
+
+export const e2eCommands = {
+  async e2eStartXterm(): Promise<{ id: string; vncPort: number }> {
+    const desktop = await startXtermDesktop()
+    const id = keep('xterm', desktop)
+    desktops.set(id, desktop)
+    return { id, vncPort: desktop.vncPort }
+  },
+  async e2eReadXterm(_context, id: string): Promise<string> {
+    const desktop = desktops.get(id)
+    if (!desktop) throw new Error(`No xterm desktop ${id}`)
+    return desktop.readOutput()
+  },
+  async e2eStartQemu(
+    _context,
+    options: { websocket?: boolean } = {},
+  ): Promise<{ id: string; vncPort: number; websocketPort?: number }> {
+    const machine = await startQemu(options)
+    return {
+      id: keep('qemu', machine),
+      vncPort: machine.vncPort,
+      websocketPort: machine.websocketPort,
+    }
+  },
+  async e2eStartWebsockify(_context, vncPort: number): Promise<{ id: string; port: number }> {
+    const proxy = await startWebsockify(vncPort)
+    return { id: keep('websockify', proxy), port: proxy.port }
+  },
+  async e2eStartCloud(
+    _context,
+    targets: { cloudTower: string; ecs: string },
+  ): Promise<{ id: string; url: string }> {
+    const cloud = await startRelayCloud(targets)
+    const id = keep('cloud', cloud)
+    clouds.set(id, cloud)
+    return { id, url: cloud.url }
+  },
+  async e2eStartBuiltInCloud(): Promise<{ id: string; url: string }> {
+    const cloud = await startBuiltInCloud()
+    const id = keep('cloud', cloud)
+    clouds.set(id, cloud)
+    return { id, url: cloud.url }
+  },
+  async e2eCloudStats(_context, id: string): Promise<CloudStats> {
+    const cloud = clouds.get(id)
+    if (!cloud) throw new Error(`No fake cloud ${id}`)
+    return cloud.stats()
+  },
+  async e2ePortAccepts(_context, port: number): Promise<boolean> {
+    return portAccepts(port)
+  },
+  async e2eStop(_context, id: string): Promise<void> {
+    const value = running.get(id)
+    running.delete(id)
+    desktops.delete(id)
+    clouds.delete(id)
+    await value?.stop()
+  },
+  /** Stops everything; answers what was still running (a test that leaks shows up here). */
+  async e2eStopAll(): Promise<string[]> {
+    const ids = [...running.keys()]
+    await Promise.all(ids.map((id) => e2eCommands.e2eStop(undefined as never, id)))
+    const orphans = await stopAllProcesses()
+    return [...ids, ...orphans]
+  },
+} satisfies Record<string, BrowserCommand<never[]>>
+
+type Payload<F> = F extends (context: never, ...payload: infer P) => unknown ? P : never
+type Commands = typeof e2eCommands
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    e2eStartXterm: (
+      ...args: Payload<Commands['e2eStartXterm']>
+    ) => ReturnType<Commands['e2eStartXterm']>
+    e2eReadXterm: (
+      ...args: Payload<Commands['e2eReadXterm']>
+    ) => ReturnType<Commands['e2eReadXterm']>
+    e2eStartQemu: (
+      ...args: Payload<Commands['e2eStartQemu']>
+    ) => ReturnType<Commands['e2eStartQemu']>
+    e2eStartWebsockify: (
+      ...args: Payload<Commands['e2eStartWebsockify']>
+    ) => ReturnType<Commands['e2eStartWebsockify']>
+    e2eStartCloud: (
+      ...args: Payload<Commands['e2eStartCloud']>
+    ) => ReturnType<Commands['e2eStartCloud']>
+    e2eStartBuiltInCloud: (
+      ...args: Payload<Commands['e2eStartBuiltInCloud']>
+    ) => ReturnType<Commands['e2eStartBuiltInCloud']>
+    e2eCloudStats: (
+      ...args: Payload<Commands['e2eCloudStats']>
+    ) => ReturnType<Commands['e2eCloudStats']>
+    e2ePortAccepts: (
+      ...args: Payload<Commands['e2ePortAccepts']>
+    ) => ReturnType<Commands['e2ePortAccepts']>
+    e2eStop: (...args: Payload<Commands['e2eStop']>) => ReturnType<Commands['e2eStop']>
+    e2eStopAll: (...args: Payload<Commands['e2eStopAll']>) => ReturnType<Commands['e2eStopAll']>
+  }
+}

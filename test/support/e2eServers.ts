@@ -1,0 +1,229 @@
+// Node side of the e2e tests: real VNC servers from Debian packages (TigerVNC's Xvnc running an
+// xterm, QEMU's firmware, websockify) and the fake cloud relaying to them. Browser tests reach
+// these through the commands in e2eCommands.ts; every process is a ManagedProcess.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { connect, createServer } from 'node:net'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultInventory } from '../../fake-cloud/defaultInventory.ts'
+import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
+import type { ManagedProcess } from './managedProcess.ts'
+import { startProcess } from './managedProcess.ts'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls until `check` passes or `timeoutMs` runs out; the error says what was awaited. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await sleep(100)
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+}
+
+/** Whether something accepts TCP connections on the loopback `port`. */
+export function portAccepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+}
+
+/** A free loopback port, optionally at or above `from` (QEMU's `-vnc :N` means 5900 + N). */
+export async function freePort(from = 0): Promise<number> {
+  if (from === 0) {
+    return new Promise((resolve, reject) => {
+      const server = createServer()
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address()
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+      })
+    })
+  }
+  // Random start: parallel test files (and runs) should not race for the same display.
+  for (let i = 0; i < 200; i++) {
+    const port = from + 1 + Math.floor(Math.random() * 2000)
+    if (await portIsFree(port)) return port
+  }
+  throw new Error(`No free port above ${from}`)
+}
+
+async function startOrExplain(
+  managed: ManagedProcess,
+  ready: () => Promise<boolean>,
+  what: string,
+) {
+  const died = managed.exited.then((code) => {
+    throw new Error(`${managed.name} exited (${code}) before ${what}:\n${managed.output()}`)
+  })
+  try {
+    await Promise.race([waitFor(what, ready, 20_000), died])
+  } catch (error) {
+    await managed.stop()
+    throw error
+  } finally {
+    died.catch(() => undefined)
+  }
+}
+
+export interface Stoppable {
+  stop(): Promise<void>
+}
+
+/** TigerVNC's Xvnc with one full-screen xterm whose shell copies every typed line to `outputFile`. */
+export interface XtermDesktop extends Stoppable {
+  vncPort: number
+  display: string
+  outputFile: string
+  readOutput(): Promise<string>
+}
+
+export async function startXtermDesktop(): Promise<XtermDesktop> {
+  const dir = await mkdtemp(join(tmpdir(), 'rvc-xterm-'))
+  const outputFile = join(dir, 'typed.txt')
+  // One X display per desktop; Xvnc's RFB port is chosen separately (-rfbport).
+  let displayNumber = 0
+  for (let n = 100 + Math.floor(Math.random() * 800); n < 1000; n++) {
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) {
+      displayNumber = n
+      break
+    }
+  }
+  const display = `:${displayNumber}`
+  const vncPort = await freePort()
+  const xvnc = startProcess('Xvnc', 'Xvnc', [
+    display,
+    '-rfbport',
+    String(vncPort),
+    '-localhost',
+    '-nolisten',
+    'tcp',
+    '-SecurityTypes',
+    'None',
+    '-geometry',
+    '800x600',
+    '-depth',
+    '24',
+    '-desktop',
+    'e2e-xterm',
+  ])
+  await startOrExplain(xvnc, () => portAccepts(vncPort), `Xvnc on port ${vncPort}`)
+  // No window manager: keyboard focus follows the pointer, so the xterm covers the whole screen.
+  const xterm = startProcess(
+    'xterm',
+    'xterm',
+    ['-geometry', '132x46+0+0', '-e', 'sh', '-c', `exec cat > '${outputFile}'`],
+    { env: { DISPLAY: display } },
+  )
+  const stop = async () => {
+    await xterm.stop()
+    await xvnc.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+  try {
+    await startOrExplain(
+      xterm,
+      async () => (await stat(outputFile).catch(() => null)) !== null,
+      'the xterm shell',
+    )
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    vncPort,
+    display,
+    outputFile,
+    readOutput: () => readFile(outputFile, 'utf8'),
+    stop,
+  }
+}
+
+/**
+ * QEMU with no disk: SeaBIOS shows its banner, iPXE's, and "Press ESC for boot menu" for a minute
+ * (`splash-time`), so the firmware screen stays put while a test looks at it and presses Escape.
+ */
+export interface QemuMachine extends Stoppable {
+  vncPort: number
+  /** QEMU's own websocket VNC (`-vnc …,websocket=`), when asked for. */
+  websocketPort?: number
+}
+
+export async function startQemu(options: { websocket?: boolean } = {}): Promise<QemuMachine> {
+  const vncPort = await freePort(5900)
+  const websocketPort = options.websocket ? await freePort() : undefined
+  const vnc = `127.0.0.1:${vncPort - 5900}${websocketPort ? `,websocket=127.0.0.1:${websocketPort}` : ''}`
+  const qemu = startProcess('qemu', 'qemu-system-x86_64', [
+    '-no-user-config',
+    '-accel',
+    'tcg',
+    '-m',
+    '64',
+    '-boot',
+    'menu=on,splash-time=60000',
+    '-vnc',
+    vnc,
+  ])
+  await startOrExplain(qemu, () => portAccepts(vncPort), `QEMU's VNC on port ${vncPort}`)
+  if (websocketPort) {
+    await startOrExplain(
+      qemu,
+      () => portAccepts(websocketPort),
+      `QEMU's websocket ${websocketPort}`,
+    )
+  }
+  return { vncPort, websocketPort, stop: () => qemu.stop() }
+}
+
+/** Debian's websockify (python3-websockify) in front of a TCP VNC server. */
+export async function startWebsockify(vncPort: number): Promise<Stoppable & { port: number }> {
+  const port = await freePort()
+  const proxy = startProcess('websockify', 'websockify', [
+    `127.0.0.1:${port}`,
+    `127.0.0.1:${vncPort}`,
+  ])
+  await startOrExplain(proxy, () => portAccepts(port), `websockify on port ${port}`)
+  return { port, stop: () => proxy.stop() }
+}
+
+/**
+ * The fake CloudTower + ECS with every console relayed to the given real VNC servers:
+ * `cloudTower` for every CloudTower VM, `ecs` for every ECS server.
+ */
+export async function startRelayCloud(targets: { cloudTower: string; ecs: string }) {
+  const inventory = defaultInventory(targets.cloudTower)
+  for (const server of inventory.ecs.servers) server.vnc = targets.ecs
+  for (const vm of inventory.cloudTower.vms) delete vm.vncPassword
+  for (const server of inventory.ecs.servers) delete server.vncPassword
+  const cloud = await startFakeCloud({ inventory, vncTarget: null })
+  return {
+    url: cloud.url,
+    stats: () => ({ ...cloud.stats }),
+    stop: () => cloud.close(),
+  }
+}
+
+/** The fake cloud with its own pure-TS VNC server per VM (no Debian packages needed). */
+export async function startBuiltInCloud() {
+  const cloud = await startFakeCloud({ builtInVnc: true })
+  return {
+    url: cloud.url,
+    stats: () => ({ ...cloud.stats }),
+    stop: () => cloud.close(),
+  }
+}
