@@ -9,6 +9,7 @@ import {
   type CloudTowerConsoleProps,
   type ConsoleStatus,
 } from 'react-vm-console'
+import 'react-vm-console/styles.css'
 import type { DemoConfig } from './fakeCloudPlugin.ts'
 import './demo.css'
 
@@ -175,6 +176,7 @@ function Portal({ config }: { config: DemoConfig }) {
                 <CloudTowerConsole
                   {...towerProps(config, vm.id, 'proxy')}
                   viewOnly
+                  toolbar={false}
                   className="demo-console"
                   aria-label={`${vm.name} (live thumbnail)`}
                 />
@@ -193,6 +195,7 @@ function Portal({ config }: { config: DemoConfig }) {
                   authToken={config.ecs.authToken}
                   credentials={server.vncPassword ? { password: server.vncPassword } : undefined}
                   viewOnly
+                  toolbar={false}
                   className="demo-console"
                   aria-label={`${server.name} (live thumbnail)`}
                 />
