@@ -83,7 +83,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'src/core/**/*.test.ts',
-            'test/node/**/*.test.ts',
+            'test/node/**/*.test.{ts,tsx}',
             'fake-cloud/**/*.test.ts',
             'demo/**/*.test.ts',
           ],

@@ -14,7 +14,7 @@ import type { DemoConfig } from './fakeCloudPlugin.ts'
 import './demo.css'
 
 type Selection =
-  | { cloud: 'cloudtower'; vmId: string; name: string; token?: string }
+  | { cloud: 'cloudtower'; vmId: string; name: string; token?: string; deadProxy?: boolean }
   | { cloud: 'ecs'; serverId: string; name: string }
 
 interface TowerVm {
@@ -111,6 +111,21 @@ function Portal({ config }: { config: DemoConfig }) {
               }
             >
               Bad token
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              onClick={() =>
+                open({
+                  cloud: 'cloudtower',
+                  vmId: towerVms[0]?.id ?? '',
+                  name: 'Console proxy down',
+                  deadProxy: true,
+                })
+              }
+            >
+              Console proxy down
             </button>
           </li>
           <li>
@@ -259,6 +274,8 @@ function FullConsole(props: { config: DemoConfig; selected: Selection; mode: 'pr
       {selected.cloud === 'cloudtower' ? (
         <CloudTowerConsole
           {...towerProps(config, selected.vmId, mode, selected.token)}
+          // A direct link to a port where nothing listens: the cluster's console proxy is down.
+          {...(selected.deadProxy && { mode: 'direct' as const, port: 9, secure: false })}
           {...common}
         />
       ) : (

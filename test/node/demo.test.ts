@@ -1,0 +1,57 @@
+// `npm run demo` in a real browser: the Vite dev server with the fake cloud inside, Debian's
+// Chromium, and the portal showing live consoles from both clouds.
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser } from 'playwright-core'
+import { createServer, type ViteDevServer } from 'vite'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, requireChromium } from '../support/resolveChromium.js'
+
+let vite: ViteDevServer
+let browser: Browser
+let url: string
+
+beforeAll(async () => {
+  const previous = process.env.DEMO_VNC
+  process.env.DEMO_VNC = '' // the demo's own VNC servers, whatever the shell says
+  vite = await createServer({
+    configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
+    server: { port: 0, strictPort: false },
+    logLevel: 'silent',
+  })
+  await vite.listen()
+  if (previous === undefined) delete process.env.DEMO_VNC
+  else process.env.DEMO_VNC = previous
+  url = vite.resolvedUrls?.local[0] ?? ''
+  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await vite?.close()
+})
+
+it('shows live consoles from both clouds, opens one, and explains a refused token', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(url)
+  const states = () =>
+    page.$$eval('[data-rvc-console]', (els) => els.map((e) => e.getAttribute('data-state')))
+  // Three CloudTower VMs and two ECS servers connect; the deleted ECS server is an error.
+  await expect
+    .poll(states, { timeout: 30_000 })
+    .toEqual(['connected', 'connected', 'connected', 'connected', 'connected', 'error'])
+
+  await page.getByRole('button', { name: 'Open ubuntu-24.04-web' }).click()
+  const full = page.locator('.demo-console-full')
+  await expect.poll(() => full.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected')
+  await page.getByRole('combobox').selectOption('direct')
+  await expect.poll(() => full.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected')
+
+  await page.getByRole('button', { name: 'Bad token' }).click()
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 })
+    .toContain('The CloudTower token was refused. Sign in again.')
+  expect(errors).toEqual([])
+  await page.close()
+}, 90_000)
