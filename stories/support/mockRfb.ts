@@ -16,7 +16,15 @@ export interface MockRfbOptions {
   securityFailure?: string
   /** Close every session this long after it starts. */
   dropAfterMs?: number
+  /** Announce XVP (XVP_INIT) once the client sends its encodings: the client reports `power`. */
+  xvp?: boolean
+  /** Put this text on the client's clipboard (ServerCutText) once the client sends its encodings. */
+  clipboardText?: string
 }
+
+/** The XVP operations a client can send (RFB `xvp` message, op 2…4). */
+export type MockRfbPowerAction = 'shutdown' | 'reboot' | 'reset'
+const XVP_OPS: Record<number, MockRfbPowerAction> = { 2: 'shutdown', 3: 'reboot', 4: 'reset' }
 
 export interface MockRfbKey {
   keysym: number
@@ -30,6 +38,8 @@ export interface MockRfbRecord {
   urls: string[]
   keys: MockRfbKey[]
   clipboard: string[]
+  /** XVP power requests, in order (only a server with `xvp` is sent any). */
+  power: MockRfbPowerAction[]
 }
 
 interface PixelFormat {
@@ -167,7 +177,7 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
   const width = options.width ?? 640
   const height = options.height ?? 400
   const name = options.desktopName ?? 'Mock VM'
-  const record: MockRfbRecord = { sessions: 0, urls: [], keys: [], clipboard: [] }
+  const record: MockRfbRecord = { sessions: 0, urls: [], keys: [], clipboard: [], power: [] }
   const link = ws.link(url)
   const handler = link.addEventListener('connection', ({ client }) => {
     record.sessions++
@@ -183,6 +193,18 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
       shift: [16, 8, 0],
     }
     let screen: Uint8ClampedArray | undefined
+    let greeted = false
+
+    // What the server says once the client is ready for it (it has sent its encodings).
+    const greet = () => {
+      if (greeted) return
+      greeted = true
+      if (options.xvp) send([250, 0, 1, 1]) // XVP, version 1, XVP_INIT
+      if (options.clipboardText !== undefined) {
+        const text = [...options.clipboardText].map((c) => c.charCodeAt(0) & 0xff)
+        send([3, 0, 0, 0, ...u32(text.length), ...text]) // ServerCutText (Latin-1)
+      }
+    }
 
     const sendFrame = () => {
       screen ??= paintMockScreen(width, height, name)
@@ -288,6 +310,7 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
           const size = 4 + 4 * input.peek16(2)
           if (!need(size)) return false
           input.take(size)
+          greet()
           return true
         }
         case 3: // FramebufferUpdateRequest: only full requests get pixels (the screen never changes)
@@ -322,6 +345,14 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
           if (!need(9 + input.peek(8))) return false
           input.take(9 + input.peek(8))
           return true
+        case 250: {
+          // XVP: padding, version, operation
+          if (!need(4)) return false
+          const action = XVP_OPS[input.peek(3)]
+          if (action) record.power.push(action)
+          input.take(4)
+          return true
+        }
         case 251: {
           // SetDesktopSize
           if (!need(8)) return false
