@@ -8,6 +8,7 @@ import {
   EcsConsole,
   type CloudTowerConsoleProps,
   type ConsoleStatus,
+  type EcsConsoleProps,
 } from 'react-vm-console'
 import 'react-vm-console/styles.css'
 import type { DemoConfig } from './fakeCloudPlugin.ts'
@@ -17,7 +18,7 @@ type Selection =
   | { cloud: 'cloudtower'; vmId: string; name: string; token?: string; deadProxy?: boolean }
   | { cloud: 'ecs'; serverId: string; name: string }
 
-interface TowerVm {
+interface Vm {
   id: string
   name: string
   status: string
@@ -30,13 +31,13 @@ async function loadConfig(): Promise<DemoConfig> {
 }
 
 // The portal lists VMs the way a real one would: CloudTower's GraphQL API with the user's token.
-async function loadTowerVms(config: DemoConfig): Promise<TowerVm[]> {
+async function loadTowerVms(config: DemoConfig): Promise<Vm[]> {
   const response = await fetch(`${config.cloudTower.endpoint}/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: config.cloudTower.token },
     body: JSON.stringify({ operationName: 'vms', query: 'query vms { vms { id name status } }' }),
   })
-  const body = (await response.json()) as { data?: { vms?: TowerVm[] } }
+  const body = (await response.json()) as { data?: { vms?: Vm[] } }
   return body.data?.vms ?? []
 }
 
@@ -57,6 +58,22 @@ function Portal({ config }: { config: DemoConfig }) {
     setView('console')
   }
   const towerVms = vms.data ?? []
+  const errorCases: Selection[] = [
+    {
+      cloud: 'cloudtower',
+      vmId: towerVms[0]?.id ?? '',
+      name: 'Bad token',
+      token: 'expired-token',
+    },
+    {
+      cloud: 'cloudtower',
+      vmId: towerVms[0]?.id ?? '',
+      name: 'Console proxy down',
+      deadProxy: true,
+    },
+    { cloud: 'cloudtower', vmId: 'vm-does-not-exist', name: 'Unknown VM' },
+    { cloud: 'ecs', serverId: 'no-such-server', name: 'Unknown ECS server' },
+  ]
   return (
     <div className="demo">
       <header className="demo-header">
@@ -67,87 +84,26 @@ function Portal({ config }: { config: DemoConfig }) {
       </header>
       <aside className="demo-sidebar" aria-label="Virtual machines">
         <h2>CloudTower</h2>
-        <ul>
-          {towerVms.map((vm) => (
-            <li key={vm.id}>
-              <button
-                type="button"
-                aria-current={selected?.cloud === 'cloudtower' && selected.vmId === vm.id}
-                onClick={() => open({ cloud: 'cloudtower', vmId: vm.id, name: vm.name })}
-              >
-                <span className={`demo-dot demo-dot-${vm.status.toLowerCase()}`} />
-                {vm.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <VmList
+          vms={towerVms}
+          currentId={selected?.cloud === 'cloudtower' ? selected.vmId : undefined}
+          onOpen={(vm) => open({ cloud: 'cloudtower', vmId: vm.id, name: vm.name })}
+        />
         <h2>Huawei Cloud ECS</h2>
-        <ul>
-          {config.ecs.servers.map((server) => (
-            <li key={server.id}>
-              <button
-                type="button"
-                aria-current={selected?.cloud === 'ecs' && selected.serverId === server.id}
-                onClick={() => open({ cloud: 'ecs', serverId: server.id, name: server.name })}
-              >
-                <span className={`demo-dot demo-dot-${server.status.toLowerCase()}`} />
-                {server.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <VmList
+          vms={config.ecs.servers}
+          currentId={selected?.cloud === 'ecs' ? selected.serverId : undefined}
+          onOpen={(server) => open({ cloud: 'ecs', serverId: server.id, name: server.name })}
+        />
         <h2>Error cases</h2>
         <ul>
-          <li>
-            <button
-              type="button"
-              onClick={() =>
-                open({
-                  cloud: 'cloudtower',
-                  vmId: towerVms[0]?.id ?? '',
-                  name: 'Bad token',
-                  token: 'expired-token',
-                })
-              }
-            >
-              Bad token
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              onClick={() =>
-                open({
-                  cloud: 'cloudtower',
-                  vmId: towerVms[0]?.id ?? '',
-                  name: 'Console proxy down',
-                  deadProxy: true,
-                })
-              }
-            >
-              Console proxy down
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              onClick={() =>
-                open({ cloud: 'cloudtower', vmId: 'vm-does-not-exist', name: 'Unknown VM' })
-              }
-            >
-              Unknown VM
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              onClick={() =>
-                open({ cloud: 'ecs', serverId: 'no-such-server', name: 'Unknown ECS server' })
-              }
-            >
-              Unknown ECS server
-            </button>
-          </li>
+          {errorCases.map((errorCase) => (
+            <li key={errorCase.name}>
+              <button type="button" onClick={() => open(errorCase)}>
+                {errorCase.name}
+              </button>
+            </li>
+          ))}
         </ul>
         <ChaosPanel api={config.fakeApi} />
       </aside>
@@ -204,11 +160,7 @@ function Portal({ config }: { config: DemoConfig }) {
                 onOpen={() => open({ cloud: 'ecs', serverId: server.id, name: server.name })}
               >
                 <EcsConsole
-                  endpoint={config.ecs.endpoint}
-                  projectId={config.ecs.projectId}
-                  serverId={server.id}
-                  authToken={config.ecs.authToken}
-                  credentials={server.vncPassword ? { password: server.vncPassword } : undefined}
+                  {...ecsProps(config, server.id)}
                   viewOnly
                   toolbar={false}
                   className="demo-console"
@@ -249,6 +201,37 @@ function towerProps(
   }
 }
 
+function ecsProps(config: DemoConfig, serverId: string): EcsConsoleProps {
+  const password = config.ecs.servers.find((server) => server.id === serverId)?.vncPassword
+  return {
+    endpoint: config.ecs.endpoint,
+    projectId: config.ecs.projectId,
+    serverId,
+    authToken: config.ecs.authToken,
+    credentials: password ? { password } : undefined,
+  }
+}
+
+/** A sidebar list of one cloud's VMs; the open one is `aria-current`. */
+function VmList(props: { vms: Vm[]; currentId: string | undefined; onOpen: (vm: Vm) => void }) {
+  return (
+    <ul>
+      {props.vms.map((vm) => (
+        <li key={vm.id}>
+          <button
+            type="button"
+            aria-current={vm.id === props.currentId}
+            onClick={() => props.onOpen(vm)}
+          >
+            <span className={`demo-dot demo-dot-${vm.status.toLowerCase()}`} />
+            {vm.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 function Thumbnail(props: { name: string; onOpen: () => void; children: ReactNode }) {
   return (
     <figure className="demo-thumb">
@@ -279,17 +262,7 @@ function FullConsole(props: { config: DemoConfig; selected: Selection; mode: 'pr
           {...common}
         />
       ) : (
-        <EcsConsole
-          endpoint={config.ecs.endpoint}
-          projectId={config.ecs.projectId}
-          serverId={selected.serverId}
-          authToken={config.ecs.authToken}
-          credentials={(() => {
-            const password = config.ecs.servers.find((s) => s.id === selected.serverId)?.vncPassword
-            return password ? { password } : undefined
-          })()}
-          {...common}
-        />
+        <EcsConsole {...ecsProps(config, selected.serverId)} {...common} />
       )}
       <p className="demo-status" role="status">
         {status ? describe(status) : 'idle'}

@@ -1,14 +1,12 @@
 'use client'
 import type { QueryClient } from '@tanstack/react-query'
-import { useId } from 'react'
 import { buildCloudTowerVncUrl } from '../core/buildCloudTowerVncUrl.js'
 import type { CloudTowerVnc } from '../core/CloudTowerVnc.js'
 import { cloudTowerVncOptions } from './cloudTowerVncOptions.js'
 import { ConsoleViewer } from './ConsoleViewer.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
-import { fetchFreshCredentials } from './fetchFreshCredentials.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
-import { useCredentialQueryClient } from './useCredentialQueryClient.js'
+import { useFreshCredentials } from './useFreshCredentials.js'
 
 export interface CloudTowerConsoleProps extends Omit<
   ConsoleViewerProps,
@@ -50,12 +48,11 @@ export function CloudTowerConsole(props: CloudTowerConsoleProps) {
     queryClient,
     ...viewer
   } = props
-  const client = useCredentialQueryClient(queryClient)
-  const viewerId = useId()
+  const fetchFresh = useFreshCredentials(queryClient)
   const ready = Boolean(endpoint && token && vmId)
   const getUrl = async (signal: AbortSignal) => {
     const options = cloudTowerVncOptions({ endpoint, token, vmId, language, fetch, timeoutMs })
-    const vnc = await fetchFreshCredentials<CloudTowerVnc>(client, options, viewerId, signal)
+    const vnc = await fetchFresh<CloudTowerVnc>(options, signal)
     return buildCloudTowerVncUrl(
       vnc,
       mode === 'direct' ? { mode, secure, port } : { mode, endpoint: endpoint ?? '', secure },

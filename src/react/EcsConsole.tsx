@@ -1,15 +1,13 @@
 'use client'
 import type { QueryClient } from '@tanstack/react-query'
-import { useId } from 'react'
 import { buildEcsConsoleUrl } from '../core/buildEcsConsoleUrl.js'
 import type { EcsRemoteConsole } from '../core/EcsRemoteConsole.js'
 import { ConsoleViewer } from './ConsoleViewer.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
 import { ecsConsoleOptions } from './ecsConsoleOptions.js'
-import { fetchFreshCredentials } from './fetchFreshCredentials.js'
 import { openInNewWindow } from './openInNewWindow.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
-import { useCredentialQueryClient } from './useCredentialQueryClient.js'
+import { useFreshCredentials } from './useFreshCredentials.js'
 
 export interface EcsConsoleProps extends Omit<
   ConsoleViewerProps,
@@ -45,10 +43,9 @@ export function EcsConsole(props: EcsConsoleProps) {
     queryClient,
     ...viewer
   } = props
-  const client = useCredentialQueryClient(queryClient)
-  const viewerId = useId()
+  const fetchFresh = useFreshCredentials(queryClient)
   const ready = Boolean(endpoint && projectId && serverId)
-  const fetchRemote = (signal: AbortSignal, key = viewerId) => {
+  const fetchRemote = (signal: AbortSignal, purpose?: string) => {
     const options = ecsConsoleOptions({
       endpoint,
       projectId,
@@ -57,16 +54,14 @@ export function EcsConsole(props: EcsConsoleProps) {
       fetch,
       timeoutMs,
     })
-    return fetchFreshCredentials<EcsRemoteConsole>(client, options, key, signal)
+    return fetchFresh<EcsRemoteConsole>(options, signal, purpose)
   }
   const getUrl = async (signal: AbortSignal) =>
     buildEcsConsoleUrl(await fetchRemote(signal), { secure })
   // The fallback when embedding fails (a proxy that rejects our Origin): Huawei's own console
   // page in a new window, with a token of its own.
   const openConsolePage = () =>
-    void openInNewWindow(
-      async () => (await fetchRemote(new AbortController().signal, `${viewerId}:page`)).url,
-    )
+    void openInNewWindow(async () => (await fetchRemote(new AbortController().signal, 'page')).url)
   const connectionKey = JSON.stringify([
     endpoint,
     projectId,

@@ -1,10 +1,11 @@
 import type { ComponentPropsWithRef } from 'react'
+import { CancelReconnectButton } from '../CancelReconnectButton.js'
 import { consoleErrorMessage } from '../i18n/consoleErrorMessage.js'
 import { retryHelps } from '../retryHelps.js'
 import { statusText } from '../statusText.js'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
-import { useCountdown } from '../useCountdown.js'
+import { useReconnectCountdown } from '../useReconnectCountdown.js'
 import { ConsoleCredentialsForm } from './ConsoleCredentialsForm.js'
 import { useFocusWhenLost } from './useFocusWhenLost.js'
 
@@ -19,14 +20,13 @@ export type ConsoleOverlayProps = ComponentPropsWithRef<'div'>
 export function ConsoleOverlay(props: ConsoleOverlayProps) {
   const { status } = useConsoleViewer()
   const { labels } = useConsoleControls()
-  const pending = status.state === 'disconnected' ? status.nextRetryAt : undefined
-  const seconds = useCountdown(pending)
+  const seconds = useReconnectCountdown(status)
   if (status.state === 'connected') return null
   const kind = status.credentialsRequired
     ? 'credentials'
     : status.state === 'fetching' || status.state === 'connecting'
       ? 'busy'
-      : pending !== undefined
+      : seconds !== undefined
         ? 'reconnecting'
         : status.state
   return (
@@ -53,8 +53,21 @@ export function ConsoleOverlay(props: ConsoleOverlayProps) {
   )
 }
 
-function Reconnecting({ text }: { text: string }) {
+/** The card's primary action: a new connection with fresh credentials. */
+function ConnectButton(props: ComponentPropsWithRef<'button'>) {
   const { handle } = useConsoleViewer()
+  return (
+    <button
+      type="button"
+      data-rvc-button=""
+      data-variant="primary"
+      onClick={() => handle.connect()}
+      {...props}
+    />
+  )
+}
+
+function Reconnecting({ text }: { text: string }) {
   const { labels } = useConsoleControls()
   const first = useFocusWhenLost<HTMLButtonElement>()
   return (
@@ -62,25 +75,14 @@ function Reconnecting({ text }: { text: string }) {
       <span data-rvc-spinner="" aria-hidden="true" />
       <p data-rvc-overlay-title="">{text}</p>
       <div data-rvc-actions="">
-        <button
-          ref={first}
-          type="button"
-          data-rvc-button=""
-          data-variant="primary"
-          onClick={() => handle.connect()}
-        >
-          {labels.reconnectNow}
-        </button>
-        <button type="button" data-rvc-button="" onClick={() => handle.disconnect()}>
-          {labels.cancelReconnect}
-        </button>
+        <ConnectButton ref={first}>{labels.reconnectNow}</ConnectButton>
+        <CancelReconnectButton />
       </div>
     </>
   )
 }
 
 function Disconnected() {
-  const { handle } = useConsoleViewer()
   const { labels, poppedOut } = useConsoleControls()
   const first = useFocusWhenLost<HTMLButtonElement>()
   return (
@@ -89,22 +91,14 @@ function Disconnected() {
         {poppedOut ? labels.openedInNewWindow : labels.stateDisconnected}
       </p>
       <div data-rvc-actions="">
-        <button
-          ref={first}
-          type="button"
-          data-rvc-button=""
-          data-variant="primary"
-          onClick={() => handle.connect()}
-        >
-          {poppedOut ? labels.reconnect : labels.connect}
-        </button>
+        <ConnectButton ref={first}>{poppedOut ? labels.reconnect : labels.connect}</ConnectButton>
       </div>
     </>
   )
 }
 
 function ErrorMessage() {
-  const { status, handle } = useConsoleViewer()
+  const { status } = useConsoleViewer()
   const { labels, openConsolePage } = useConsoleControls()
   const first = useFocusWhenLost<HTMLButtonElement>()
   const error = status.error
@@ -129,17 +123,7 @@ function ErrorMessage() {
         </details>
       ) : null}
       <div data-rvc-actions="">
-        {canRetry ? (
-          <button
-            ref={first}
-            type="button"
-            data-rvc-button=""
-            data-variant="primary"
-            onClick={() => handle.connect()}
-          >
-            {labels.retry}
-          </button>
-        ) : null}
+        {canRetry ? <ConnectButton ref={first}>{labels.retry}</ConnectButton> : null}
         {openConsolePage ? (
           <button
             ref={canRetry ? undefined : first}

@@ -2,6 +2,8 @@ import { useId, useRef, useState } from 'react'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
 import type { ConsoleToolbarButtonProps } from './ConsoleToolbarButton.js'
+import { Panel } from './Panel.js'
+import { PanelActions } from './PanelActions.js'
 import { Popover } from './Popover.js'
 
 export type ConsoleClipboardPanelProps = Omit<ConsoleToolbarButtonProps, 'label'>
@@ -41,8 +43,7 @@ export function ConsoleClipboardPanel(props: ConsoleClipboardPanelProps) {
       {...props}
     >
       {(close) => (
-        <div data-rvc-panel="" data-panel="clipboard">
-          <p data-rvc-panel-title="">{labels.clipboardTitle}</p>
+        <Panel name="clipboard" heading={labels.clipboardTitle}>
           <label data-rvc-field="" htmlFor={`${ids}-in`}>
             {labels.clipboardFromVm}
           </label>
@@ -76,7 +77,7 @@ export function ConsoleClipboardPanel(props: ConsoleClipboardPanelProps) {
           <p role="status" data-rvc-panel-status="">
             {message}
           </p>
-          <div data-rvc-actions="">
+          <PanelActions close={close}>
             <button
               type="button"
               data-rvc-button=""
@@ -89,11 +90,8 @@ export function ConsoleClipboardPanel(props: ConsoleClipboardPanelProps) {
             >
               {labels.send}
             </button>
-            <button type="button" data-rvc-button="" onClick={() => close('console')}>
-              {labels.close}
-            </button>
-          </div>
-        </div>
+          </PanelActions>
+        </Panel>
       )}
     </Popover>
   )

@@ -2,6 +2,8 @@ import { useId } from 'react'
 import type { ConsoleScaling } from '../ConsoleViewSettings.js'
 import { useConsoleControls } from '../useConsoleControls.js'
 import type { ConsoleToolbarButtonProps } from './ConsoleToolbarButton.js'
+import { Panel } from './Panel.js'
+import { PanelActions } from './PanelActions.js'
 import { Popover } from './Popover.js'
 
 export type ConsoleDisplayPanelProps = Omit<ConsoleToolbarButtonProps, 'label'>
@@ -28,7 +30,7 @@ export function ConsoleDisplayPanel(props: ConsoleDisplayPanelProps) {
       {...props}
     >
       {(close) => (
-        <div data-rvc-panel="" data-panel="display">
+        <Panel name="display">
           <fieldset data-rvc-fieldset="">
             <legend>{labels.scaling}</legend>
             {SCALING.map(([value, key]) => (
@@ -66,12 +68,8 @@ export function ConsoleDisplayPanel(props: ConsoleDisplayPanelProps) {
               <output aria-hidden="true">{settings[key]}</output>
             </label>
           ))}
-          <div data-rvc-actions="">
-            <button type="button" data-rvc-button="" onClick={() => close('console')}>
-              {labels.close}
-            </button>
-          </div>
-        </div>
+          <PanelActions close={close} />
+        </Panel>
       )}
     </Popover>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
 import type { ConsoleToolbarButtonProps } from './ConsoleToolbarButton.js'
+import { Panel } from './Panel.js'
 import { Popover } from './Popover.js'
 
 export interface ConsolePowerMenuProps extends Omit<ConsoleToolbarButtonProps, 'label'> {
@@ -43,8 +44,7 @@ export function ConsolePowerMenu(props: ConsolePowerMenuProps) {
           close('console')
         }
         return choice ? (
-          <div data-rvc-panel="" data-panel="power-confirm">
-            <p data-rvc-panel-title="">{labels[choice[2]]}</p>
+          <Panel name="power-confirm" heading={labels[choice[2]]}>
             <div data-rvc-actions="">
               <button
                 type="button"
@@ -66,9 +66,9 @@ export function ConsolePowerMenu(props: ConsolePowerMenuProps) {
                 {labels.cancel}
               </button>
             </div>
-          </div>
+          </Panel>
         ) : (
-          <div data-rvc-panel="" data-panel="power">
+          <Panel name="power">
             {ACTIONS.map(([action, label]) => (
               <button
                 key={action}
@@ -80,7 +80,7 @@ export function ConsolePowerMenu(props: ConsolePowerMenuProps) {
                 {labels[label]}
               </button>
             ))}
-          </div>
+          </Panel>
         )
       }}
     </Popover>

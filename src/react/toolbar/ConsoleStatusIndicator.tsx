@@ -1,8 +1,9 @@
 import type { ComponentPropsWithRef } from 'react'
+import { CancelReconnectButton } from '../CancelReconnectButton.js'
 import { statusText } from '../statusText.js'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
-import { useCountdown } from '../useCountdown.js'
+import { useReconnectCountdown } from '../useReconnectCountdown.js'
 
 export type ConsoleStatusIndicatorProps = ComponentPropsWithRef<'span'>
 
@@ -11,24 +12,14 @@ export type ConsoleStatusIndicatorProps = ComponentPropsWithRef<'span'>
  * Cancel, disconnected, or the error. Not a live region itself (the console's announcer is).
  */
 export function ConsoleStatusIndicator(props: ConsoleStatusIndicatorProps) {
-  const { status, handle } = useConsoleViewer()
+  const { status } = useConsoleViewer()
   const { labels } = useConsoleControls()
-  const pending = status.state === 'disconnected' ? status.nextRetryAt : undefined
-  const seconds = useCountdown(pending)
+  const seconds = useReconnectCountdown(status)
   return (
     <span data-rvc-status="" data-state={status.state} {...props}>
       <span data-rvc-status-dot="" aria-hidden="true" />
       <span data-rvc-status-text="">{statusText(status, labels, seconds)}</span>
-      {pending !== undefined ? (
-        <button
-          type="button"
-          data-rvc-button=""
-          data-size="small"
-          onClick={() => handle.disconnect()}
-        >
-          {labels.cancelReconnect}
-        </button>
-      ) : null}
+      {seconds !== undefined ? <CancelReconnectButton data-size="small" /> : null}
     </span>
   )
 }

@@ -4,6 +4,8 @@ import { formatLabel } from '../i18n/formatLabel.js'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
 import type { ConsoleToolbarButtonProps } from './ConsoleToolbarButton.js'
+import { Panel } from './Panel.js'
+import { PanelActions } from './PanelActions.js'
 import { Popover } from './Popover.js'
 
 export interface ConsoleTypeTextPanelProps extends Omit<ConsoleToolbarButtonProps, 'label'> {
@@ -58,8 +60,7 @@ export function ConsoleTypeTextPanel(props: ConsoleTypeTextPanelProps) {
       {...rest}
     >
       {(close) => (
-        <div data-rvc-panel="" data-panel="type">
-          <p data-rvc-panel-title="">{labels.typeTextTitle}</p>
+        <Panel name="type" heading={labels.typeTextTitle}>
           <label data-rvc-field="" htmlFor={`${ids}-text`}>
             {labels.typeTextLabel}
           </label>
@@ -106,7 +107,7 @@ export function ConsoleTypeTextPanel(props: ConsoleTypeTextPanelProps) {
           <p role="status" data-rvc-panel-status="">
             {typing ? formatLabel(labels.typeProgress, typing) : result}
           </p>
-          <div data-rvc-actions="">
+          <PanelActions close={close}>
             {typing ? (
               <button type="button" data-rvc-button="" onClick={() => controls.stopTyping()}>
                 {labels.typeStop}
@@ -122,11 +123,8 @@ export function ConsoleTypeTextPanel(props: ConsoleTypeTextPanelProps) {
                 {labels.typeStart}
               </button>
             )}
-            <button type="button" data-rvc-button="" onClick={() => close('console')}>
-              {labels.close}
-            </button>
-          </div>
-        </div>
+          </PanelActions>
+        </Panel>
       )}
     </Popover>
   )
