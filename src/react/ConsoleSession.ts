@@ -193,11 +193,12 @@ export class ConsoleSession {
 
   readonly getView = (): SessionView => this.view
 
-  /** Starts a new attempt on the next tick (cancelled by `stop()`). */
+  /** Starts a new attempt in a microtask (`stop()` makes it a no-op). */
   start(): void {
     this.stop()
     const id = this.id
-    this.timer = setTimeout(() => this.attempt(id), 0)
+    // After StrictMode's synchronous mount-unmount-mount, only the last id is current.
+    queueMicrotask(() => this.attempt(id))
   }
 
   /** Cancels everything in flight and closes the socket; later events of this attempt are ignored. */
@@ -260,14 +261,18 @@ export class ConsoleSession {
           this.applyView()
         }
         if (this.connectedKey === key) return
-        // A timer, not a direct call: StrictMode attaches refs twice and the cleanup cancels one.
-        const timer = setTimeout(() => {
-          if (key !== this.id || this.connectedKey === key) return
+        // Deferred, not a direct call: StrictMode attaches refs twice (synchronously) and the
+        // cleanup cancels the first. A microtask, not a timer: a timer costs ~4 ms per connect.
+        let cancelled = false
+        queueMicrotask(() => {
+          if (cancelled || key !== this.id || this.connectedKey === key) return
           this.connectedKey = key
           handle.connect()
           this.adoptScreen()
-        }, 0)
-        return () => clearTimeout(timer)
+        })
+        return () => {
+          cancelled = true
+        }
       }
       this.refs.set(key, ref)
     }

@@ -424,3 +424,31 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     expect(rootOf(container).getAttribute('data-state')).toBe('connected')
   })
 })
+
+describe('A rearranged toolbar', () => {
+  it('moves with the arrow keys between parts placed directly inside it', async () => {
+    const user = createUser()
+    const { ConsoleToolbar } = await import('../../src/react/toolbar/ConsoleToolbar.js')
+    const { ConsoleReconnectButton } =
+      await import('../../src/react/toolbar/ConsoleReconnectButton.js')
+    const { ConsoleDisconnectButton } =
+      await import('../../src/react/toolbar/ConsoleDisconnectButton.js')
+    await connectedConsole(
+      {},
+      {
+        toolbar: (
+          <ConsoleToolbar>
+            <ConsoleDisconnectButton />
+            <ConsoleReconnectButton />
+          </ConsoleToolbar>
+        ),
+      },
+    )
+    const disconnect = screen.getByRole('button', { name: 'Disconnect' })
+    disconnect.focus()
+    await user.keyboard('{ArrowRight}')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reconnect' }))
+    await user.keyboard('{ArrowRight}')
+    expect(document.activeElement).toBe(disconnect)
+  })
+})

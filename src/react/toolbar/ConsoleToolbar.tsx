@@ -18,8 +18,9 @@ import { ConsoleTypeTextPanel } from './ConsoleTypeTextPanel.js'
 export type ConsoleToolbarProps = ComponentPropsWithRef<'div'>
 
 // The toolbar's own controls, not those inside an open menu or panel.
-const OWN =
-  ':scope > * > [data-rvc-button]:not([disabled]), :scope > * > * > [data-rvc-button]:not([disabled])'
+const OWN = [':scope >', ':scope > * >', ':scope > * > * >']
+  .map((path) => `${path} [data-rvc-button]:not([disabled])`)
+  .join(', ')
 
 /**
  * The console's toolbar (role=toolbar, Left/Right/Home/End move between its controls). Without
