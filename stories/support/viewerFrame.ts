@@ -9,5 +9,3 @@ export const VIEWER_STYLE: CSSProperties = {
   overflow: 'hidden',
 }
 
-/** Waits in a play function; the fake timers of a page are never in play here. */
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

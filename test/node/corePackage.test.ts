@@ -78,3 +78,20 @@ console.log(JSON.stringify({
     kind: 'invalid_input',
   })
 })
+
+it('keeps "use client" on the React entry and loads react-vnc only through import()', async () => {
+  const index = await readFile(join(dir, 'dist/index.js'), 'utf8')
+  expect(index.startsWith('"use client"')).toBe(true)
+  const core = await readFile(join(dir, 'dist/core/index.js'), 'utf8')
+  expect(core).not.toContain('use client')
+  const files = (await readdir(join(dir, 'dist'), { recursive: true })).filter(
+    (f) => f.endsWith('.js') && !f.startsWith('server'),
+  )
+  const importers: string[] = []
+  for (const file of files) {
+    const code = await readFile(join(dir, 'dist', file), 'utf8')
+    expect(code, file).not.toMatch(/from\s*["']react-vnc["']/)
+    if (/import\(\s*["']react-vnc["']\s*\)/.test(code)) importers.push(file)
+  }
+  expect(importers).toEqual(['react/vncScreenLoader.js'])
+})
