@@ -101,6 +101,8 @@ export default defineConfig({
       {
         // Components in real Chromium: canvas pixels, focus, fullscreen, real websockets.
         extends: true,
+        // Found late, a dependency makes Vite reload the page mid-run; name it up front.
+        optimizeDeps: { include: ['react-dom/client'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],

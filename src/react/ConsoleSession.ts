@@ -261,18 +261,15 @@ export class ConsoleSession {
           this.applyView()
         }
         if (this.connectedKey === key) return
-        // Deferred, not a direct call: StrictMode attaches refs twice (synchronously) and the
-        // cleanup cancels the first. A microtask, not a timer: a timer costs ~4 ms per connect.
-        let cancelled = false
-        queueMicrotask(() => {
-          if (cancelled || key !== this.id || this.connectedKey === key) return
+        // A timer, not a direct call or a microtask: StrictMode replays react-vnc's own mount
+        // effect (whose cleanup disconnects) after this ref is attached; connect after that.
+        const timer = setTimeout(() => {
+          if (key !== this.id || this.connectedKey === key) return
           this.connectedKey = key
           handle.connect()
           this.adoptScreen()
-        })
-        return () => {
-          cancelled = true
-        }
+        }, 0)
+        return () => clearTimeout(timer)
       }
       this.refs.set(key, ref)
     }

@@ -96,6 +96,8 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
   }, [session])
 
   const target = connectionKey ?? getUrl ?? url
+  // A passive effect on purpose: StrictMode replays layout effects only when passive effects
+  // flush, after a microtask could have started a fetch; passive effects replay at once.
   useEffect(() => {
     if (autoConnect && target) session.start()
     return () => session.stop()

@@ -2,6 +2,7 @@
 // what jsdom cannot show — focus, a real canvas, fullscreen, StrictMode's socket count.
 import { cleanup, render } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
@@ -54,6 +55,36 @@ describe('ConsoleViewer in Chromium', () => {
     expect(after.issuedTokens - before.issuedTokens).toBe(1)
     expect(after.redeemedTokens - before.redeemedTokens).toBe(1)
     expect(after.totalRelays - before.totalRelays).toBe(1)
+  })
+
+  it('spends one token under StrictMode with the scheduling of a real app (no act())', async () => {
+    // Testing Library's render wraps everything in act(), which flushes effects at once and hides
+    // how StrictMode replays them in a real page. A plain root shows it.
+    const before = await commands.e2eCloudStats(cloud.id)
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    root.render(
+      <StrictMode>
+        <CloudTowerConsole
+          endpoint={cloud.url}
+          token="fake-cloudtower-admin-token"
+          vmId="vm-ubuntu-01"
+          style={{ width: 800, height: 600 }}
+        />
+      </StrictMode>,
+    )
+    try {
+      const viewer = () => container.querySelector<HTMLElement>('[data-rvc-console]')
+      await expect.poll(() => viewer()?.dataset.state, { timeout: 15_000 }).toBe('connected')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const after = await commands.e2eCloudStats(cloud.id)
+      expect(after.issuedTokens - before.issuedTokens).toBe(1)
+      expect(after.totalRelays - before.totalRelays).toBe(1)
+      expect(viewer()?.dataset.state).toBe('connected')
+    } finally {
+      root.unmount()
+      container.remove()
+    }
   })
 
   it('takes the keyboard on click and gives it back through the handle', async () => {
