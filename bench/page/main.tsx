@@ -12,6 +12,7 @@ import {
   fetchCloudTowerVnc,
 } from 'react-vm-console'
 import type { VncScreenHandle } from 'react-vnc'
+import { VIEW_DEFAULTS } from '../../src/react/viewDefaults.js'
 import type {
   BenchApi,
   ChurnResult,
@@ -125,19 +126,6 @@ type NoVncClass = new (
   urlOrChannel: string | WebSocket,
   options?: { wsProtocols?: string[] },
 ) => NoVnc
-
-// The same display settings ConsoleViewer gives react-vnc by default.
-const VIEW_SETTINGS = {
-  viewOnly: false,
-  scaleViewport: true,
-  resizeSession: false,
-  clipViewport: false,
-  qualityLevel: 6,
-  compressionLevel: 2,
-  showDotCursor: false,
-  background: '',
-  focusOnClick: true,
-} as const
 
 const importReactVnc = () => import('react-vnc')
 type VncScreenComponent = Awaited<ReturnType<typeof importReactVnc>>['VncScreen']
@@ -327,7 +315,7 @@ async function mount(spec: MountSpec, parent: HTMLElement = stage): Promise<Moun
   const start = performance.now()
   if (spec.kind === 'bare') {
     if (!RFB) throw new Error('RFB is not loaded')
-    slot.rfb = Object.assign(new RFB(element, url, { wsProtocols: ['binary'] }), VIEW_SETTINGS)
+    slot.rfb = Object.assign(new RFB(element, url, { wsProtocols: ['binary'] }), VIEW_DEFAULTS)
   } else {
     slot.root?.render(wrap(spec, consoleNode(spec, url)))
   }

@@ -12,6 +12,7 @@ import type { StickyModifier } from './StickyModifier.js'
 import type { TypeTextOptions } from './TypeTextOptions.js'
 import type { TypeTextResult } from './TypeTextResult.js'
 import { quietRepeatDisconnect } from './quietRepeatDisconnect.js'
+import { VIEW_DEFAULTS } from './viewDefaults.js'
 import { toConsoleError } from './toConsoleError.js'
 import type { VncCredentials } from './VncCredentials.js'
 import { vncScreenLoader } from './vncScreenLoader.js'
@@ -43,17 +44,6 @@ type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
 
 const IDLE: ConsoleStatus = { state: 'idle', attempt: 0, capabilities: { power: false } }
 
-const VIEW_DEFAULTS: Required<ConsoleViewProps> = {
-  viewOnly: false,
-  scaleViewport: true,
-  resizeSession: false,
-  clipViewport: false,
-  qualityLevel: 6,
-  compressionLevel: 2,
-  showDotCursor: false,
-  background: '',
-  focusOnClick: true,
-}
 const VIEW_KEYS = Object.keys(VIEW_DEFAULTS) as ViewKey[]
 
 const STICKY_KEYS: Record<StickyModifier, KeyStroke> = {

@@ -8,4 +8,3 @@ export const VIEWER_STYLE: CSSProperties = {
   background: '#000000',
   overflow: 'hidden',
 }
-
