@@ -108,6 +108,8 @@ describe('fetchCloudTowerVnc', () => {
     ['an empty vm id', { vmId: ' ' }],
     ['an unknown language', { language: 'fr-FR' as 'en-US' }],
     ['a zero timeout', { timeoutMs: 0 }],
+    ['a token with a line break', { token: 'abc\r\nX-Injected: 1' }],
+    ['a token beyond Latin-1', { token: 'tök€n' }],
   ])('refuses %s without a request', async (_, extra) => {
     const error = await failure(call(extra))
     expect(error.kind).toBe('invalid_input')
@@ -235,6 +237,19 @@ describe('fetchCloudTowerVnc', () => {
     const error = await failure(call())
     expect(error.message).toContain('***')
     expect(error.message).not.toContain(encodeURIComponent(TOKEN))
+  })
+
+  it('never leaks the start of a token that a long upstream message cuts in half', async () => {
+    server.handle((req, res) =>
+      json(res, 200, {
+        data: null,
+        errors: [
+          { message: `${'x'.repeat(180)} ${String(req.headers['authorization'])}`, code: 'X' },
+        ],
+      }),
+    )
+    const error = await failure(call())
+    expect(error.message).not.toContain(TOKEN.slice(0, 12))
   })
 
   it('times out a slow server', async () => {

@@ -3,6 +3,7 @@ import { asRecord } from './asRecord.js'
 import { ConsoleError, type ConsoleErrorKind } from './ConsoleError.js'
 import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { isBase64 } from './isBase64.js'
+import { isHeaderValue } from './isHeaderValue.js'
 import { kindForStatus } from './kindForStatus.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { redactSecrets } from './redactSecrets.js'
@@ -37,6 +38,11 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
   const { base } = normalizeEndpoint(args.endpoint, provider)
   if (typeof args.token !== 'string' || args.token.trim() === '') {
     throw invalidInput('No CloudTower token was given. Sign in to CloudTower first.')
+  }
+  if (!isHeaderValue(args.token)) {
+    throw invalidInput(
+      'The CloudTower token contains characters a token cannot have. Sign in again.',
+    )
   }
   if (typeof args.vmId !== 'string' || args.vmId.trim() === '') {
     throw invalidInput('No VM id was given.')
@@ -91,7 +97,10 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
       // A GraphQL error we do not know is not a hiccup: retrying the same request gives the same answer.
       ...(response.status === 200 && kind === 'server' && { retryable: false }),
       message: redactSecrets(
-        upstream ? `${explanation} (CloudTower: ${truncate(upstream)})` : explanation,
+        // Redact before cutting: a token cut in half would no longer match and would leak its start.
+        upstream
+          ? `${explanation} (CloudTower: ${truncate(redactSecrets(upstream, secrets))})`
+          : explanation,
         secrets,
       ),
     })

@@ -84,6 +84,7 @@ describe('fetchEcsRemoteConsole', () => {
     ['a server id with spaces', { serverId: 'a b' }],
     ['a server id with a newline', { serverId: 'a\nb' }],
     ['an empty auth token', { authToken: '' }],
+    ['an auth token with a line break', { authToken: 'a\nb' }],
     ['an ftp endpoint', { endpoint: 'ftp://ecs.example.com' }],
   ])('refuses %s without a request', async (_, extra) => {
     const error = await failure(call(extra))

@@ -2,6 +2,7 @@ import { asRecord } from './asRecord.js'
 import { ConsoleError, type ConsoleErrorKind } from './ConsoleError.js'
 import type { EcsRemoteConsole } from './EcsRemoteConsole.js'
 import { huaweiErrorKind } from './huaweiErrorKind.js'
+import { isHeaderValue } from './isHeaderValue.js'
 import { kindForStatus } from './kindForStatus.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { redactSecrets } from './redactSecrets.js'
@@ -41,6 +42,9 @@ export async function fetchEcsRemoteConsole(
       'The ECS auth token is empty. Sign in again or leave it out behind a signing proxy.',
     )
   }
+  if (args.authToken !== undefined && !isHeaderValue(args.authToken)) {
+    throw invalidInput('The ECS auth token contains characters a token cannot have. Sign in again.')
+  }
   const secrets = [args.authToken]
   const response = await requestJson({
     provider,
@@ -75,7 +79,10 @@ export async function fetchEcsRemoteConsole(
       status: response.status,
       ...(code !== undefined && { code }),
       message: redactSecrets(
-        upstream ? `${explanation} (ECS: ${truncate(upstream)})` : explanation,
+        // Redact before cutting: a token cut in half would no longer match and would leak its start.
+        upstream
+          ? `${explanation} (ECS: ${truncate(redactSecrets(upstream, secrets))})`
+          : explanation,
         secrets,
       ),
     })
