@@ -116,6 +116,9 @@ describe('Overlay', () => {
     expect(screen.getByRole('form', { name: 'The VNC server asks for credentials' })).toBeTruthy()
     await expectNoAxeViolations(container)
     await user.type(password, 's3cret')
+    // Typed, not yet sent: the password is in the field, never in the markup.
+    expect(password.value).toBe('s3cret')
+    expect(container.innerHTML).not.toContain('s3cret')
     await user.click(screen.getByRole('button', { name: 'Connect' }))
     await waitForState(container, 'connected')
     expect(container.innerHTML).not.toContain('s3cret')

@@ -90,6 +90,7 @@ export const enUSLabels = {
   credentialsTitle: 'The VNC server asks for credentials',
   username: 'Username',
   password: 'Password',
+  target: 'Target',
   submitCredentials: 'Connect',
 
   providerCloudtower: 'CloudTower',

@@ -88,6 +88,7 @@ export const zhCNLabels: ConsoleLabels = {
   credentialsTitle: 'VNC 服务器要求提供凭据',
   username: '用户名',
   password: '密码',
+  target: '目标',
   submitCredentials: '连接',
 
   providerCloudtower: 'CloudTower',

@@ -1,4 +1,4 @@
-import { useId, useState, type ComponentPropsWithRef } from 'react'
+import { useId, type ComponentPropsWithRef } from 'react'
 import { composeHandlers } from '../composeHandlers.js'
 import { useConsoleControls } from '../useConsoleControls.js'
 import { useConsoleViewer } from '../useConsoleViewer.js'
@@ -6,18 +6,19 @@ import { useFocusWhenLost } from './useFocusWhenLost.js'
 
 export type ConsoleCredentialsFormProps = ComponentPropsWithRef<'form'>
 
-/** Asks for what the VNC server wants (password, and username/target when asked) and sends it. */
+/**
+ * Asks for what the VNC server wants (password, and username/target when asked) and sends it.
+ * The fields are uncontrolled on purpose: React mirrors a controlled input's value into its
+ * `value` attribute, which would put the password in the DOM while it is typed.
+ */
 export function ConsoleCredentialsForm(props: ConsoleCredentialsFormProps) {
   const { onSubmit, ...rest } = props
   const { handle } = useConsoleViewer()
   const { labels, credentialTypes } = useConsoleControls()
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
   const titleId = useId()
   const first = useFocusWhenLost<HTMLInputElement>()
   const wantsUsername = credentialTypes.includes('username')
   const wantsTarget = credentialTypes.includes('target')
-  const [target, setTarget] = useState('')
   return (
     <form
       data-rvc-credentials=""
@@ -25,12 +26,14 @@ export function ConsoleCredentialsForm(props: ConsoleCredentialsFormProps) {
       {...rest}
       onSubmit={composeHandlers(onSubmit, (event) => {
         event.preventDefault()
+        const form = event.currentTarget
+        const field = (name: string) => String(new FormData(form).get(name) ?? '')
         handle.sendCredentials({
-          ...(wantsUsername ? { username } : {}),
-          ...(wantsTarget ? { target } : {}),
-          password,
+          ...(wantsUsername ? { username: field('username') } : {}),
+          ...(wantsTarget ? { target: field('target') } : {}),
+          password: field('password'),
         })
-        setPassword('')
+        form.reset()
       })}
     >
       <p id={titleId} data-rvc-overlay-title="">
@@ -39,19 +42,13 @@ export function ConsoleCredentialsForm(props: ConsoleCredentialsFormProps) {
       {wantsUsername ? (
         <label data-rvc-field="">
           <span>{labels.username}</span>
-          <input
-            ref={first}
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
+          <input ref={first} name="username" autoComplete="username" />
         </label>
       ) : null}
       {wantsTarget ? (
         <label data-rvc-field="">
-          <span>Target</span>
-          <input name="target" value={target} onChange={(e) => setTarget(e.target.value)} />
+          <span>{labels.target}</span>
+          <input name="target" />
         </label>
       ) : null}
       <label data-rvc-field="">
@@ -61,8 +58,6 @@ export function ConsoleCredentialsForm(props: ConsoleCredentialsFormProps) {
           name="password"
           type="password"
           autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
         />
       </label>
       <div data-rvc-actions="">
