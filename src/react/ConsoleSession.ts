@@ -1,5 +1,5 @@
 import type { VncScreenHandle } from 'react-vnc'
-import { ConsoleError } from '../core/ConsoleError.js'
+import { ConsoleError, type ConsoleErrorKind } from '../core/ConsoleError.js'
 import { parseKeyCombo } from '../core/parseKeyCombo.js'
 import { namedKeys } from '../core/namedKeys.js'
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay } from '../core/reconnectDelay.js'
@@ -42,6 +42,14 @@ type ViewKey = keyof ConsoleViewProps
 type RfbEvent = { detail?: Record<string, unknown> }
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
 
+const FINAL_KINDS: ReadonlySet<ConsoleErrorKind> = new Set<ConsoleErrorKind>([
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'invalid_input',
+  'invalid_response',
+  'vnc_security',
+])
 const IDLE: ConsoleStatus = { state: 'idle', attempt: 0, capabilities: { power: false } }
 
 const VIEW_KEYS = Object.keys(VIEW_DEFAULTS) as ViewKey[]
@@ -208,6 +216,19 @@ export class ConsoleSession {
     this.stickyFor = undefined
     this.host?.replaceChildren()
     if (this.view.screen) this.set({ screen: null })
+  }
+
+  /** No target, or autoConnect turned off: close whatever runs and show `idle`, not a stale state. */
+  reset(): void {
+    this.stop()
+    this.failures = 0
+    this.setStatus({
+      state: 'idle',
+      attempt: 0,
+      nextRetryAt: undefined,
+      error: undefined,
+      credentialsRequired: false,
+    })
   }
 
   /** The app or the user asks for a connection: a fresh attempt with a clean slate. */
@@ -586,8 +607,12 @@ export class ConsoleSession {
         if (id !== this.id || signal.aborted) return
         const consoleError = toConsoleError(error, 'vnc')
         if (consoleError.kind === 'aborted') return
-        if (consoleError.retryable) this.retryOrFail(consoleError)
-        else this.fail(consoleError)
+        // The kinds that retrying cannot fix stop here, whatever a getUrl or gateway claims.
+        if (consoleError.retryable && !FINAL_KINDS.has(consoleError.kind)) {
+          this.retryOrFail(consoleError)
+        } else {
+          this.fail(consoleError)
+        }
       },
     )
   }

@@ -100,6 +100,7 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
   // flush, after a microtask could have started a fetch; passive effects replay at once.
   useEffect(() => {
     if (autoConnect && target) session.start()
+    else session.reset()
     return () => session.stop()
   }, [session, target, autoConnect])
 

@@ -46,6 +46,8 @@ export function GatewayConsole(props: GatewayConsoleProps) {
     <ConsoleViewer
       data-provider={provider}
       data-gateway=""
+      toolbar
+      overlay
       {...viewer}
       getUrl={getUrl}
       connectionKey={connectionKey}

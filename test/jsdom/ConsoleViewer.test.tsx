@@ -285,3 +285,36 @@ describe('ConsoleViewer', () => {
     expect(document.activeElement).toBe(input)
   })
 })
+
+describe('ConsoleViewer without a target', () => {
+  it('goes back to idle when the target disappears, or autoConnect turns off', async () => {
+    const vm = await serve()
+    const url = vm.issue()
+    const { container, rerender } = render(<ConsoleViewer url={url} />)
+    await waitForState(container, 'connected')
+    const session = vm.server.sessions[0]!
+    rerender(<ConsoleViewer url={undefined} />)
+    expect(stateOf(container)).toBe('idle')
+    await waitFor(() => expect(session.state).toBe('closed'))
+    rerender(<ConsoleViewer url={vm.issue()} />)
+    await waitForState(container, 'connected')
+    rerender(<ConsoleViewer url={url} autoConnect={false} />)
+    expect(stateOf(container)).toBe('idle')
+    expect(container.firstElementChild?.hasAttribute('data-attempt')).toBe(false)
+  })
+
+  it('never retries an unauthorized error, even one that says it is retryable', async () => {
+    const getUrl = vi.fn(async () => {
+      throw new ConsoleError({
+        kind: 'unauthorized',
+        provider: 'cloudtower',
+        message: 'no',
+        retryable: true,
+      })
+    })
+    const { container } = render(<ConsoleViewer getUrl={getUrl} reconnect={FAST} />)
+    await waitForState(container, 'error')
+    await sleep(150)
+    expect(getUrl).toHaveBeenCalledTimes(1)
+  })
+})
