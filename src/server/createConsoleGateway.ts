@@ -126,7 +126,8 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
   const perUser = createRateLimiter(limits.requestsPerMinutePerUser)
   const overall = createRateLimiter(limits.requestsPerMinute)
   const relays = new Set<Relay>()
-  const upgrading = new Set<WebSocket>()
+  // Upgrades that hold a slot but have no relay yet; close() aborts them.
+  const upgrading = new Set<() => void>()
   let closing = false
 
   // The subprotocol the upstream chose, per browser request, so the browser gets the same one.
@@ -173,6 +174,8 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     try {
       target = parseConsoleTarget(await readBody())
     } catch (error) {
+      if (!ConsoleError.is(error) || error.kind !== 'invalid_input')
+        log('error', 'Reading the console request failed.', { error })
       return toGatewayError(error)
     }
     const source = sources[target.provider]
@@ -247,9 +250,9 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
   }
 
   function corsHeaders(
-    origin: string | undefined,
-    host: string | undefined,
+    headers: Readonly<Record<string, string | undefined>>,
   ): Record<string, string> {
+    const { origin, host } = headers
     // Only origins other than our own need CORS; they were allowed explicitly.
     if (!origin || !options.allowedOrigins || isOriginAllowed(origin, host)) return {}
     if (!isOriginAllowed(origin, host, options.allowedOrigins)) return {}
@@ -257,8 +260,12 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
       'access-control-allow-methods': 'POST',
-      'access-control-allow-headers': 'content-type',
-      vary: 'Origin',
+      // The headers the page's preflight asks for (GatewayConsole's `headers`, e.g. a CSRF
+      // token): an allowed origin may send them, as long as they are header names.
+      'access-control-allow-headers': allowedRequestHeaders(
+        headers['access-control-request-headers'],
+      ),
+      vary: 'Origin, Access-Control-Request-Headers',
     }
   }
 
@@ -282,7 +289,7 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       return write(response, fail('not_found', 'No such console gateway route.'), {})
     }
     const headers = nodeHeaders(request)
-    const cors = corsHeaders(headers.origin, headers.host)
+    const cors = corsHeaders(headers)
     if (request.method === 'OPTIONS') {
       response.writeHead(204, { ...cors, 'cache-control': 'no-store' })
       return void response.end()
@@ -315,7 +322,7 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     }
     const headers: Record<string, string | undefined> = {}
     request.headers.forEach((value, name) => (headers[name] = value))
-    const cors = corsHeaders(headers.origin, headers.host)
+    const cors = corsHeaders(headers)
     if (request.method === 'OPTIONS')
       return new Response(null, { status: 204, headers: { ...cors, 'cache-control': 'no-store' } })
     const gatewayRequest: GatewayRequest = {
@@ -362,6 +369,15 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       refuse(socket, reply)
     }
     if (closing) return reject(fail('server', 'The console gateway is shutting down.'))
+    // A handshake the websocket server would refuse is refused here, before the ticket is spent
+    // or a slot taken: ws answers it with a 400 and never hands the socket over.
+    const malformed = handshakeProblem(request)
+    if (malformed) {
+      log('warn', 'Console websocket refused: malformed handshake.', {
+        problem: malformed.message,
+      })
+      return reject(fail('invalid_input', malformed.message, malformed.headers))
+    }
     if (!isOriginAllowed(headers.origin, headers.host, options.allowedOrigins)) {
       log('warn', 'Console websocket refused: origin not allowed.', { origin: headers.origin })
       return reject(
@@ -382,7 +398,10 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     ) {
       return reject(fail('rate_limited', 'Too many consoles are open. Close one first.'))
     }
-    // Count the relay from now on, so parallel upgrades cannot overshoot the limits.
+    // Count the relay from now on, so parallel upgrades cannot overshoot the limits. Until the
+    // relay exists, `abandon` gives the slot back and ends the upstream link, on every way out:
+    // a failure here, the browser's socket closing (also when ws refuses the handshake without
+    // calling back), or close().
     stats.activeRelays++
     bump(activeByUser, entry.user, 1)
     let released = false
@@ -392,74 +411,102 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       stats.activeRelays--
       bump(activeByUser, entry.user, -1)
     }
-
-    const offered = (headers['sec-websocket-protocol'] ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)
-    const upstream = new WebSocket(entry.url, offered, {
-      origin: entry.origin,
-      perMessageDeflate: false,
-      handshakeTimeout: limits.upstreamTimeoutMs,
-      ...(entry.tls.ca !== undefined && { ca: entry.tls.ca }),
-      rejectUnauthorized: entry.tls.rejectUnauthorized !== false,
-    })
-    upgrading.add(upstream)
-    // Bytes the console sends at once (RFB's version string) wait here for the browser.
-    const early: { data: RawData; isBinary: boolean }[] = []
-    const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary })
-    upstream.on('message', keep)
-    const opened = await new Promise<Reply | null>((resolve) => {
-      upstream.once('open', () => resolve(null))
-      upstream.once('unexpected-response', (_req, res) => {
-        res.resume()
-        resolve(
-          fail(
-            'server',
-            `The ${entry.target.provider === 'ecs' ? 'ECS' : 'CloudTower'} console proxy refused the connection (HTTP ${res.statusCode}).`,
-          ),
-        )
-      })
-      upstream.once('error', (error) => {
-        log('warn', 'Console proxy unreachable.', { error })
-        resolve(fail('network', 'The console proxy could not be reached.'))
-      })
-    })
-    upgrading.delete(upstream)
-    upstream.on('error', () => {})
-    if (opened || closing || socket.destroyed) {
-      upstream.terminate()
+    let upstream: WebSocket | undefined
+    let relay: Relay | undefined
+    const abandon = () => {
+      if (relay) return
+      upgrading.delete(abort)
+      socket.off('close', abandon)
+      upstream?.terminate()
       release()
-      if (opened)
-        log('warn', 'Console websocket failed upstream.', {
+    }
+    const abort = () => {
+      abandon()
+      socket.destroy()
+    }
+    upgrading.add(abort)
+    socket.once('close', abandon)
+
+    try {
+      const offered = [...new Set(parseProtocols(headers['sec-websocket-protocol']))]
+      try {
+        upstream = new WebSocket(entry.url, offered, {
+          origin: entry.origin,
+          perMessageDeflate: false,
+          handshakeTimeout: limits.upstreamTimeoutMs,
+          ...(entry.tls.ca !== undefined && { ca: entry.tls.ca }),
+          rejectUnauthorized: entry.tls.rejectUnauthorized !== false,
+        })
+      } catch (error) {
+        abandon()
+        log('error', 'Console proxy link could not be opened.', {
           provider: entry.target.provider,
           user: entry.user,
+          error,
         })
-      return socket.destroyed
-        ? undefined
-        : reject(opened ?? fail('server', 'The console gateway is shutting down.'))
-    }
-    upstream.pause()
-    chosenProtocol.set(request, upstream.protocol)
-    wss.handleUpgrade(request, socket, head, (browser) => {
-      upstream.off('message', keep)
-      stats.totalRelays++
-      const relay = relayWebSockets(browser, upstream, {
-        highWaterMark: limits.highWaterMark,
-        idleTimeoutMs: limits.idleTimeoutMs,
-        early,
-        onBytes: (direction, bytes) => {
-          if (direction === 'toUpstream') stats.bytesToUpstream += bytes
-          else stats.bytesToBrowser += bytes
-        },
-        onEnd: (reason) => {
-          relays.delete(relay)
-          release()
-          log('info', `Console relay ended (${reason}).`, { user: entry.user })
-        },
+        return reject(fail('server', 'The console gateway could not open the console proxy link.'))
+      }
+      const link = upstream
+      // Bytes the console sends at once (RFB's version string) wait here for the browser.
+      const early: { data: RawData; isBinary: boolean }[] = []
+      const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary })
+      link.on('message', keep)
+      const opened = await new Promise<Reply | null>((resolve) => {
+        link.once('open', () => resolve(null))
+        link.once('unexpected-response', (_req, res) => {
+          res.resume()
+          resolve(
+            fail(
+              'server',
+              `The ${entry.target.provider === 'ecs' ? 'ECS' : 'CloudTower'} console proxy refused the connection (HTTP ${res.statusCode}).`,
+            ),
+          )
+        })
+        link.once('error', (error) => {
+          if (!released) log('warn', 'Console proxy unreachable.', { error })
+          resolve(fail('network', 'The console proxy could not be reached.'))
+        })
       })
-      relays.add(relay)
-    })
+      link.on('error', () => {})
+      if (opened || closing || released || socket.destroyed) {
+        abandon()
+        if (opened && !socket.destroyed)
+          log('warn', 'Console websocket failed upstream.', {
+            provider: entry.target.provider,
+            user: entry.user,
+          })
+        return socket.destroyed
+          ? undefined
+          : reject(opened ?? fail('server', 'The console gateway is shutting down.'))
+      }
+      link.pause()
+      chosenProtocol.set(request, link.protocol)
+      wss.handleUpgrade(request, socket, head, (browser) => {
+        link.off('message', keep)
+        socket.off('close', abandon)
+        upgrading.delete(abort)
+        stats.totalRelays++
+        const started: Relay = relayWebSockets(browser, link, {
+          highWaterMark: limits.highWaterMark,
+          idleTimeoutMs: limits.idleTimeoutMs,
+          early,
+          onBytes: (direction, bytes) => {
+            if (direction === 'toUpstream') stats.bytesToUpstream += bytes
+            else stats.bytesToBrowser += bytes
+          },
+          onEnd: (reason) => {
+            relays.delete(started)
+            release()
+            log('info', `Console relay ended (${reason}).`, { user: entry.user })
+          },
+        })
+        relay = started
+        relays.add(started)
+      })
+    } catch (error) {
+      abandon()
+      throw error
+    }
   }
 
   return {
@@ -472,7 +519,8 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       tickets.clear()
       pendingByUser.clear()
       stats.pendingTickets = 0
-      for (const socket of upgrading) socket.terminate()
+      // Upgrades still connecting upstream, or handed to ws and not called back: end both sides.
+      for (const abort of [...upgrading]) abort()
       for (const relay of relays) relay.close()
       // Relays end within their 2 s close grace; wait for them so stats settle before we resolve.
       const deadline = Date.now() + 2_500
@@ -502,7 +550,8 @@ function parseJson(text: string): unknown {
 }
 
 async function readNodeBody(request: IncomingMessage): Promise<unknown> {
-  // A body parser (express.json()) may have read it already.
+  // A body parser (express.json(), or Fastify's once copied to `req.raw.body`) may have read it
+  // already and left the result on `request.body`.
   const parsed = (request as { body?: unknown }).body
   if (
     parsed !== undefined &&
@@ -512,6 +561,16 @@ async function readNodeBody(request: IncomingMessage): Promise<unknown> {
   )
     return parsed
   if (typeof parsed === 'string') return parseJson(parsed)
+  if (Buffer.isBuffer(parsed)) return parseJson(parsed.toString('utf8'))
+  if (request.readableEnded) {
+    // Reading again would find nothing and blame the browser for an empty body.
+    throw new ConsoleError({
+      kind: 'server',
+      provider: 'vnc',
+      message:
+        'The console request body was already read by another handler. Pass the parsed body on as request.body.',
+    })
+  }
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -549,6 +608,57 @@ const REASONS: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
+}
+
+// RFC 7230 token: header names and websocket subprotocols.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+// Sec-WebSocket-Key: base64 of 16 bytes.
+const WS_KEY = /^[+/0-9A-Za-z]{22}==$/
+const MAX_REQUEST_HEADERS = 32
+
+/** A comma-separated list of tokens (optional spaces around commas); null if any item is not one. */
+function tokenList(value: string): string[] | null {
+  const items = value.split(',').map((item) => item.replace(/^[ \t]+|[ \t]+$/g, ''))
+  return items.every((item) => TOKEN.test(item)) ? items : null
+}
+
+function parseProtocols(header: string | undefined): string[] {
+  return header === undefined ? [] : (tokenList(header) ?? [])
+}
+
+/** Why this websocket handshake is malformed (what ws would refuse with a 400), or null. */
+function handshakeProblem(
+  request: IncomingMessage,
+): { message: string; headers?: Record<string, string> } | null {
+  const { headers } = request
+  if (request.method !== 'GET') return { message: 'A websocket handshake must be a GET.' }
+  if (headers.upgrade?.toLowerCase() !== 'websocket')
+    return { message: 'The Upgrade header must be websocket.' }
+  const key = headers['sec-websocket-key']
+  if (typeof key !== 'string' || !WS_KEY.test(key))
+    return { message: 'Missing or invalid Sec-WebSocket-Key header.' }
+  if (headers['sec-websocket-version'] !== '13') {
+    return {
+      message: 'Missing or unsupported Sec-WebSocket-Version header (13 is supported).',
+      headers: { 'sec-websocket-version': '13' },
+    }
+  }
+  const protocol = headers['sec-websocket-protocol']
+  if (protocol !== undefined) {
+    const protocols = tokenList(protocol)
+    if (!protocols || new Set(protocols).size !== protocols.length)
+      return {
+        message: 'Invalid Sec-WebSocket-Protocol header (subprotocols must be unique tokens).',
+      }
+  }
+  return null
+}
+
+/** What a CORS preflight may send: the header names it asks for, if they are names; content-type always. */
+function allowedRequestHeaders(requested: string | undefined): string {
+  const names = requested?.trim() ? tokenList(requested.toLowerCase()) : []
+  if (!names || names.length > MAX_REQUEST_HEADERS) return 'content-type'
+  return [...new Set(['content-type', ...names])].join(', ')
 }
 
 /** An upgrade refused the HTTP way (what browsers and noVNC see as a failed handshake). */

@@ -62,7 +62,9 @@ export interface GatewayRequest {
 
 /**
  * `false`: refused (403). `{ user }`: allowed, and the limits count against `user`.
- * `true`: allowed, counted against the client's address.
+ * `true`: allowed, counted against the client's address — which only node's `handleRequest`
+ * knows (the socket's address). With `fetch` there is none, so every `true` counts against one
+ * shared `address:unknown` and all users share one set of limits: return `{ user }` there.
  */
 export type AuthorizeResult = boolean | { user: string }
 
@@ -92,7 +94,14 @@ export interface GatewayLimits {
 }
 
 export interface ConsoleGatewayOptions {
-  /** Mandatory: the portal decides who may open which console. */
+  /**
+   * Mandatory: the portal decides who may open which console. Return `{ user }` (the session's
+   * user id) rather than `true`, and always with the fetch-style handler (`gateway.fetch`, e.g. a
+   * Next.js route handler): it has no client address, so `true` puts every user under one shared
+   * limit (`address:unknown`), and one user's consoles lock everyone else out. The gateway does not
+   * read X-Forwarded-For or similar headers; `authorize` may, if its proxy sets them, and return
+   * `{ user: address }`.
+   */
   authorize: (
     request: GatewayRequest,
     target: ConsoleTarget,
@@ -135,13 +144,21 @@ export interface ConsoleGatewayStats {
 }
 
 export interface ConsoleGateway {
-  /** node:http / Express / Fastify (`req.raw`, `reply.raw`): answers `POST {path}`; other requests go to `next` (or 404). */
+  /**
+   * node:http / Express / Fastify (`req.raw`, `reply.raw`): answers `POST {path}`; other requests
+   * go to `next` (or 404). A body already parsed by the framework is taken from `request.body`
+   * (express.json() puts it there; with Fastify pass `Object.assign(req.raw, { body: req.body })`).
+   */
   handleRequest(
     request: IncomingMessage,
     response: ServerResponse,
     next?: (error?: unknown) => void,
   ): Promise<void>
-  /** The same for fetch-style servers (a Next.js route handler, Hono, Bun…). */
+  /**
+   * The same for fetch-style servers (a Next.js route handler, Hono, Bun…). A web Request has no
+   * client address (`remoteAddress` is undefined), so `authorize` should return `{ user }` here:
+   * `true` counts every user against one shared limit.
+   */
   fetch(request: Request): Promise<Response>
   /** An `upgrade` listener. Returns false, touching nothing, when the URL is not `{path}`. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean
