@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
+import { ConsoleError } from '../core/ConsoleError.js'
 import { openInNewWindow } from './openInNewWindow.js'
 
 afterEach(() => vi.restoreAllMocks())
@@ -17,11 +18,22 @@ it('opens at once, cuts the opener, and navigates when the URL arrives', async (
   )
 })
 
-it('closes the window when the URL cannot be had, and reports a blocked popup', async () => {
-  const fake = { opener: window, location: { replace: vi.fn() }, close: vi.fn() }
+it('says in the window why the URL cannot be had, and reports a blocked popup', async () => {
+  const page = document.implementation.createHTMLDocument('')
+  const fake = { opener: window, location: { replace: vi.fn() }, close: vi.fn(), document: page }
   vi.spyOn(window, 'open').mockReturnValue(fake as unknown as Window)
+  const refused = new ConsoleError({
+    kind: 'unauthorized',
+    provider: 'ecs',
+    message: 'Huawei Cloud refused the auth token. Sign in again.',
+  })
+  openInNewWindow(() => Promise.reject(refused))
+  await vi.waitFor(() => expect(page.body.textContent).toBe(refused.message))
+  expect(fake.close).not.toHaveBeenCalled()
+  const unreadable = { opener: window, location: { replace: vi.fn() }, close: vi.fn() }
+  vi.spyOn(window, 'open').mockReturnValue(unreadable as unknown as Window)
   openInNewWindow(() => Promise.reject(new Error('no')))
-  await vi.waitFor(() => expect(fake.close).toHaveBeenCalled())
+  await vi.waitFor(() => expect(unreadable.close).toHaveBeenCalled())
   vi.spyOn(window, 'open').mockReturnValue(null)
   expect(openInNewWindow('/vm/1/console')).toBe(false)
 })

@@ -1,3 +1,5 @@
+import { ConsoleError } from '../core/ConsoleError.js'
+
 const FEATURES = 'popup=yes,width=1024,height=800'
 
 /**
@@ -12,7 +14,17 @@ export function openInNewWindow(url: string | (() => Promise<string>), target = 
   if (typeof url !== 'string') {
     url().then(
       (resolved) => opened.location.replace(resolved),
-      () => opened.close(),
+      (error: unknown) => {
+        // Say why in the window the user is looking at; a window that just vanished says nothing.
+        try {
+          opened.document.title = 'Console'
+          opened.document.body.textContent = ConsoleError.is(error)
+            ? error.message
+            : 'The console could not be opened.'
+        } catch {
+          opened.close()
+        }
+      },
     )
   }
   return true
