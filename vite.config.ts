@@ -81,6 +81,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Real servers and sockets: generous under CI load, never reached when all is well.
+          testTimeout: 20_000,
           include: [
             'src/core/**/*.test.ts',
             'test/node/**/*.test.{ts,tsx}',
@@ -94,6 +96,8 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          // Real sockets to real servers: generous under CI load, never reached when all is well.
+          testTimeout: 20_000,
           include: ['src/react/**/*.test.{ts,tsx}', 'test/jsdom/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/jsdomSetup.ts'],
         },

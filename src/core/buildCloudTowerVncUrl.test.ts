@@ -21,6 +21,8 @@ const SEED: CloudTowerVnc = {
   host_ip: '192.168.5.4',
 }
 const RUNS = { numRuns: 1_000 }
+// 1,000 cases take well under a second alone, but CI runs browsers and QEMU beside them.
+const PROPERTY_TIMEOUT = 30_000
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -150,65 +152,77 @@ describe('buildCloudTowerVncUrl, properties', () => {
     token: base64Token,
   })
 
-  it('direct: a ws(s) URL on exactly cluster_ip whose query round-trips every value', () => {
-    fc.assert(
-      fc.property(vnc, fc.option(fc.boolean(), { nil: undefined }), (v, secure) => {
-        const url = new URL(buildCloudTowerVncUrl(v, { mode: 'direct', secure }))
-        expect(url.protocol).toBe(secure === false ? 'ws:' : 'wss:')
-        expect(url.hostname).toBe(urlHostnameOf(v.cluster_ip))
-        expect(url.port).toBe('')
-        expect(url.pathname).toBe('/websockify/')
-        expect([...url.searchParams.keys()]).toEqual(['uuid', 'token', 'host'])
-        expect(url.searchParams.get('uuid')).toBe(v.vm_uuid)
-        expect(url.searchParams.get('token')).toBe(v.raw_token)
-        expect(url.searchParams.get('host')).toBe(v.host_ip)
-        expect(url.hash).toBe('')
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'direct: a ws(s) URL on exactly cluster_ip whose query round-trips every value',
+    () => {
+      fc.assert(
+        fc.property(vnc, fc.option(fc.boolean(), { nil: undefined }), (v, secure) => {
+          const url = new URL(buildCloudTowerVncUrl(v, { mode: 'direct', secure }))
+          expect(url.protocol).toBe(secure === false ? 'ws:' : 'wss:')
+          expect(url.hostname).toBe(urlHostnameOf(v.cluster_ip))
+          expect(url.port).toBe('')
+          expect(url.pathname).toBe('/websockify/')
+          expect([...url.searchParams.keys()]).toEqual(['uuid', 'token', 'host'])
+          expect(url.searchParams.get('uuid')).toBe(v.vm_uuid)
+          expect(url.searchParams.get('token')).toBe(v.raw_token)
+          expect(url.searchParams.get('host')).toBe(v.host_ip)
+          expect(url.hash).toBe('')
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 
-  it('proxy: a ws(s) URL on exactly the endpoint host whose query round-trips every value', () => {
-    const endpoint = fc.record({
-      scheme: fc.constantFrom('http', 'https'),
-      host: anyHost,
-      port: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
-    })
-    fc.assert(
-      fc.property(vnc, endpoint, ({ ...v }, e) => {
-        const host = e.host.includes(':') ? `[${e.host}]` : e.host
-        const base = `${e.scheme}://${host}${e.port === undefined ? '' : `:${e.port}`}`
-        const url = new URL(buildCloudTowerVncUrl(v, { mode: 'proxy', endpoint: base }))
-        expect(url.protocol).toBe(e.scheme === 'https' ? 'wss:' : 'ws:')
-        expect(url.host).toBe(new URL(base).host)
-        expect(url.pathname).toBe('/websockify/')
-        expect([...url.searchParams.keys()]).toEqual(['token', 'host', 'uuid'])
-        expect(url.searchParams.get('token')).toBe(v.token)
-        expect(url.searchParams.get('host')).toBe(v.host_ip)
-        expect(url.searchParams.get('uuid')).toBe(v.vm_uuid)
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'proxy: a ws(s) URL on exactly the endpoint host whose query round-trips every value',
+    () => {
+      const endpoint = fc.record({
+        scheme: fc.constantFrom('http', 'https'),
+        host: anyHost,
+        port: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+      })
+      fc.assert(
+        fc.property(vnc, endpoint, ({ ...v }, e) => {
+          const host = e.host.includes(':') ? `[${e.host}]` : e.host
+          const base = `${e.scheme}://${host}${e.port === undefined ? '' : `:${e.port}`}`
+          const url = new URL(buildCloudTowerVncUrl(v, { mode: 'proxy', endpoint: base }))
+          expect(url.protocol).toBe(e.scheme === 'https' ? 'wss:' : 'ws:')
+          expect(url.host).toBe(new URL(base).host)
+          expect(url.pathname).toBe('/websockify/')
+          expect([...url.searchParams.keys()]).toEqual(['token', 'host', 'uuid'])
+          expect(url.searchParams.get('token')).toBe(v.token)
+          expect(url.searchParams.get('host')).toBe(v.host_ip)
+          expect(url.searchParams.get('uuid')).toBe(v.vm_uuid)
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 
-  it('hostile hosts are refused, never embedded', () => {
-    fc.assert(
-      fc.property(vnc, hostileHost, fc.boolean(), (v, bad, inCluster) => {
-        const input = inCluster ? { ...v, cluster_ip: bad } : { ...v, host_ip: bad }
-        let url: URL
-        try {
-          url = new URL(buildCloudTowerVncUrl(input, { mode: 'direct' }))
-        } catch (error) {
-          expect(error).toBeInstanceOf(ConsoleError)
-          expect((error as ConsoleError).kind).toBe('invalid_input')
-          return
-        }
-        // Only a string that really is a plain host may pass, and then it is exactly the host.
-        expect(url.hostname).toBe(urlHostnameOf(input.cluster_ip.replace(/^\[(.*)\]$/, '$1')))
-        expect([...url.searchParams.keys()]).toEqual(['uuid', 'token', 'host'])
-        expect(url.searchParams.get('host')).toBe(input.host_ip.replace(/^\[(.*)\]$/, '$1'))
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'hostile hosts are refused, never embedded',
+    () => {
+      fc.assert(
+        fc.property(vnc, hostileHost, fc.boolean(), (v, bad, inCluster) => {
+          const input = inCluster ? { ...v, cluster_ip: bad } : { ...v, host_ip: bad }
+          let url: URL
+          try {
+            url = new URL(buildCloudTowerVncUrl(input, { mode: 'direct' }))
+          } catch (error) {
+            expect(error).toBeInstanceOf(ConsoleError)
+            expect((error as ConsoleError).kind).toBe('invalid_input')
+            return
+          }
+          // Only a string that really is a plain host may pass, and then it is exactly the host.
+          expect(url.hostname).toBe(urlHostnameOf(input.cluster_ip.replace(/^\[(.*)\]$/, '$1')))
+          expect([...url.searchParams.keys()]).toEqual(['uuid', 'token', 'host'])
+          expect(url.searchParams.get('host')).toBe(input.host_ip.replace(/^\[(.*)\]$/, '$1'))
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 })

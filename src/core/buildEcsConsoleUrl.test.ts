@@ -5,6 +5,8 @@ import { buildEcsConsoleUrl } from './buildEcsConsoleUrl.js'
 import { ConsoleError } from './ConsoleError.js'
 
 const RUNS = { numRuns: 1_000 }
+// 1,000 cases take well under a second alone, but CI runs browsers and QEMU beside them.
+const PROPERTY_TIMEOUT = 30_000
 // The seed document's example, with the masked token filled in.
 const SEED_URL =
   'https://nova-novncproxy.az1.dc1.domainname.com:8002/vnc_auto.html?token=0fda3eca-8232-4249-8a5e-1f2e3d4c5b6a&lang=EN&tLength=70'
@@ -100,67 +102,79 @@ describe('buildEcsConsoleUrl, properties', () => {
   }
   const expectedScheme = (p: Page) => ((p.secure ?? p.scheme === 'https') ? 'wss:' : 'ws:')
 
-  it('Huawei form: same host and port, the token round-trips, nothing else added', () => {
-    fc.assert(
-      fc.property(page, (p) => {
-        const source = pageUrl(p, { token: p.token, lang: 'EN', tLength: '70' })
-        const url = new URL(buildEcsConsoleUrl(source.href, { secure: p.secure }))
-        expect(url.protocol).toBe(expectedScheme(p))
-        expect(url.host).toBe(source.host)
-        expect(url.pathname).toBe('/websockify')
-        expect([...url.searchParams.keys()]).toEqual(['token'])
-        expect(url.searchParams.get('token')).toBe(p.token)
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'Huawei form: same host and port, the token round-trips, nothing else added',
+    () => {
+      fc.assert(
+        fc.property(page, (p) => {
+          const source = pageUrl(p, { token: p.token, lang: 'EN', tLength: '70' })
+          const url = new URL(buildEcsConsoleUrl(source.href, { secure: p.secure }))
+          expect(url.protocol).toBe(expectedScheme(p))
+          expect(url.host).toBe(source.host)
+          expect(url.pathname).toBe('/websockify')
+          expect([...url.searchParams.keys()]).toEqual(['token'])
+          expect(url.searchParams.get('token')).toBe(p.token)
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 
-  it('Nova form: same host and port, the token round-trips, nothing else added', () => {
-    fc.assert(
-      fc.property(page, (p) => {
-        const source = pageUrl(p, { path: `?token=${encodeURIComponent(p.token)}` })
-        const url = new URL(
-          buildEcsConsoleUrl(
-            { type: 'novnc', protocol: 'vnc', url: source.href },
-            { secure: p.secure },
-          ),
-        )
-        expect(url.protocol).toBe(expectedScheme(p))
-        expect(url.host).toBe(source.host)
-        expect(url.pathname).toBe('/')
-        expect([...url.searchParams.keys()]).toEqual(['token'])
-        expect(url.searchParams.get('token')).toBe(p.token)
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'Nova form: same host and port, the token round-trips, nothing else added',
+    () => {
+      fc.assert(
+        fc.property(page, (p) => {
+          const source = pageUrl(p, { path: `?token=${encodeURIComponent(p.token)}` })
+          const url = new URL(
+            buildEcsConsoleUrl(
+              { type: 'novnc', protocol: 'vnc', url: source.href },
+              { secure: p.secure },
+            ),
+          )
+          expect(url.protocol).toBe(expectedScheme(p))
+          expect(url.host).toBe(source.host)
+          expect(url.pathname).toBe('/')
+          expect([...url.searchParams.keys()]).toEqual(['token'])
+          expect(url.searchParams.get('token')).toBe(p.token)
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 
-  it('any string either is refused or yields a socket on the page host', () => {
-    const hostile = fc.oneof(
-      anyText,
-      fc
-        .tuple(
-          fc.constantFrom('https://h/x?token=', 'https://h/x?path=', 'javascript:', 'https://'),
-          anyText,
-        )
-        .map(([a, b]) => a + b),
-    )
-    fc.assert(
-      fc.property(hostile, (input) => {
-        let built: string
-        try {
-          built = buildEcsConsoleUrl(input)
-        } catch (error) {
-          expect(error).toBeInstanceOf(ConsoleError)
-          expect((error as ConsoleError).kind).toBe('invalid_input')
-          return
-        }
-        const url = new URL(built)
-        expect(['ws:', 'wss:']).toContain(url.protocol)
-        expect(url.host).toBe(new URL(input).host)
-        expect([...url.searchParams.keys()]).toEqual(['token'])
-      }),
-      RUNS,
-    )
-  })
+  it(
+    'any string either is refused or yields a socket on the page host',
+    () => {
+      const hostile = fc.oneof(
+        anyText,
+        fc
+          .tuple(
+            fc.constantFrom('https://h/x?token=', 'https://h/x?path=', 'javascript:', 'https://'),
+            anyText,
+          )
+          .map(([a, b]) => a + b),
+      )
+      fc.assert(
+        fc.property(hostile, (input) => {
+          let built: string
+          try {
+            built = buildEcsConsoleUrl(input)
+          } catch (error) {
+            expect(error).toBeInstanceOf(ConsoleError)
+            expect((error as ConsoleError).kind).toBe('invalid_input')
+            return
+          }
+          const url = new URL(built)
+          expect(['ws:', 'wss:']).toContain(url.protocol)
+          expect(url.host).toBe(new URL(input).host)
+          expect([...url.searchParams.keys()]).toEqual(['token'])
+        }),
+        RUNS,
+      )
+    },
+    PROPERTY_TIMEOUT,
+  )
 })
