@@ -14,6 +14,7 @@ import {
 import type { ConsoleErrorInit } from '../src/core/ConsoleError.js'
 import { mockRfb } from './support/mockRfb.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { consoleRoot } from './support/consoleRoot.js'
 
 const BASE = 'ws://vnc.mock.test/websockify/overlay'
 
@@ -72,12 +73,6 @@ function inViewer(viewer: ConsoleViewerProps): Pick<Story, 'render'> {
   }
 }
 
-function viewerRoot(canvasElement: HTMLElement): HTMLElement {
-  const root = canvasElement.querySelector<HTMLElement>('[data-rvc-console]')
-  if (!root) throw new Error('no ConsoleViewer root')
-  return root
-}
-
 /** The overlay once it shows `kind` (idle, busy, credentials, reconnecting, disconnected, error). */
 async function overlayOf(canvasElement: HTMLElement, kind: string, timeout = 5_000) {
   const find = () => canvasElement.querySelector<HTMLElement>('[data-rvc-overlay]')
@@ -132,7 +127,7 @@ export const CredentialsRequired: Story = {
     await step('the password connects', async () => {
       await userEvent.type(password, 'secret')
       await userEvent.click(within(form).getByRole('button', { name: 'Connect' }))
-      const root = viewerRoot(canvasElement)
+      const root = consoleRoot(canvasElement)
       await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
       expect(canvasElement.querySelector('[data-rvc-overlay]')).toBeNull()
     })
@@ -165,7 +160,7 @@ export const Reconnecting: Story = {
       await userEvent.click(within(overlay).getByRole('button', { name: 'Cancel' }))
       const after = await overlayOf(canvasElement, 'disconnected')
       expect(after).toHaveTextContent('Disconnected')
-      expect(viewerRoot(canvasElement)).not.toHaveAttribute('data-next-retry-at')
+      expect(consoleRoot(canvasElement)).not.toHaveAttribute('data-next-retry-at')
     })
   },
 }
@@ -180,7 +175,7 @@ export const Disconnected: Story = {
     ),
   }),
   play: async ({ canvasElement, step }) => {
-    const root = viewerRoot(canvasElement)
+    const root = consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
     // Nothing covers a connected console.
     expect(canvasElement.querySelector('[data-rvc-overlay]')).toBeNull()
@@ -208,7 +203,7 @@ export const PoppedOut: Story = {
     ),
   }),
   play: async ({ canvasElement }) => {
-    const root = viewerRoot(canvasElement)
+    const root = consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
     await userEvent.click(
       within(canvasElement).getByRole('button', { name: 'Open in a new window' }),
@@ -235,7 +230,7 @@ function cloudError(
 
 async function errorOverlay(canvasElement: HTMLElement, kind: string) {
   const overlay = await overlayOf(canvasElement, 'error')
-  expect(viewerRoot(canvasElement)).toHaveAttribute('data-error-kind', kind)
+  expect(consoleRoot(canvasElement)).toHaveAttribute('data-error-kind', kind)
   return overlay
 }
 

@@ -5,6 +5,7 @@ import type { ConsoleErrorKind } from '../src/core/ConsoleError.js'
 import { mockRfb } from './support/mockRfb.js'
 import { StatusPanel } from './support/StatusPanel.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { consoleRoot } from './support/consoleRoot.js'
 
 const MOCK = 'ws://vnc.mock.test/websockify'
 
@@ -29,14 +30,8 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /** The viewer's root: the element carrying `data-state`. */
-function viewerRoot(canvasElement: HTMLElement): HTMLElement {
-  const root = canvasElement.querySelector<HTMLElement>('[data-state]')
-  if (!root) throw new Error('no ConsoleViewer root')
-  return root
-}
-
 async function expectState(canvasElement: HTMLElement, state: string, timeout = 5_000) {
-  const root = viewerRoot(canvasElement)
+  const root = consoleRoot(canvasElement)
   await waitFor(() => expect(root).toHaveAttribute('data-state', state), { timeout })
   return root
 }

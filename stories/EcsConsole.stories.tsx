@@ -14,6 +14,7 @@ import {
 import { mockRfb } from './support/mockRfb.js'
 import { StatusPanel } from './support/StatusPanel.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { consoleRoot } from './support/consoleRoot.js'
 
 const meta = {
   title: 'Components/EcsConsole',
@@ -48,12 +49,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-function viewerRoot(canvasElement: HTMLElement): HTMLElement {
-  const root = canvasElement.querySelector<HTMLElement>('[data-provider="ecs"]')
-  if (!root) throw new Error('no EcsConsole root')
-  return root
-}
-
 const log = newLog()
 const novnc = mockRfb(`${ECS_PROXY.replace('https:', 'wss:')}/websockify`, {
   desktopName: 'ecs-web-01',
@@ -61,7 +56,7 @@ const novnc = mockRfb(`${ECS_PROXY.replace('https:', 'wss:')}/websockify`, {
 export const Connected: Story = {
   parameters: { msw: [ecsRemoteConsole({ log }), novnc.handler] },
   play: async ({ canvasElement }) => {
-    const root = viewerRoot(canvasElement)
+    const root = consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     expect(log.headers.at(-1)).toMatchObject({ 'x-auth-token': ECS_TOKEN })
     expect(log.bodies.at(-1)).toEqual({ remote_console: { protocol: 'vnc', type: 'novnc' } })
@@ -80,7 +75,7 @@ function errorStory(
   return {
     parameters: { msw: [handler] },
     play: async ({ canvasElement }) => {
-      const root = viewerRoot(canvasElement)
+      const root = consoleRoot(canvasElement)
       await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'))
       expect(root).toHaveAttribute('data-error-kind', kind)
       expect(canvasElement.querySelector('[data-testid="error"]')).toHaveTextContent(code)

@@ -20,6 +20,7 @@ import {
 } from '../src/index.js'
 import { mockRfb, type MockRfbOptions } from './support/mockRfb.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { consoleRoot } from './support/consoleRoot.js'
 
 const BASE = 'ws://vnc.mock.test/websockify/parts'
 
@@ -95,14 +96,8 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /** The viewer's root (not a menu's `data-state`). */
-function viewerRoot(canvasElement: HTMLElement): HTMLElement {
-  const root = canvasElement.querySelector<HTMLElement>('[data-rvc-console]')
-  if (!root) throw new Error('no ConsoleViewer root')
-  return root
-}
-
 async function connected(canvasElement: HTMLElement): Promise<HTMLElement> {
-  const root = viewerRoot(canvasElement)
+  const root = consoleRoot(canvasElement)
   await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
   return root
 }
@@ -153,7 +148,7 @@ export const StatusIndicatorReconnecting: Story = {
     ),
   },
   play: async ({ canvasElement, step }) => {
-    const root = viewerRoot(canvasElement)
+    const root = consoleRoot(canvasElement)
     const status = canvasElement.querySelector('[data-rvc-status]')
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'disconnected'), {
       timeout: 5_000,
@@ -681,7 +676,7 @@ export const ReconnectButton: Story = {
     ),
   },
   play: async ({ canvasElement, step }) => {
-    const root = viewerRoot(canvasElement)
+    const root = consoleRoot(canvasElement)
     const toolbar = toolbarOf(canvasElement)
     expect(root).toHaveAttribute('data-state', 'idle')
     const sessions = VMS.reconnect.record.sessions

@@ -1,3 +1,4 @@
+import { pixelFormatBytes } from './pixelFormatBytes.ts'
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { constants as zlibConstants, inflateSync } from 'node:zlib'
@@ -440,25 +441,10 @@ export class RfbSession extends EventEmitter<RfbSessionEvents> {
     head.writeUInt16BE(fb.width, 0)
     head.writeUInt16BE(fb.height, 2)
     this.#write(
-      Buffer.concat([head, this.#pixelFormatBytes(SERVER_PIXEL_FORMAT), u32(name.length), name]),
+      Buffer.concat([head, pixelFormatBytes(SERVER_PIXEL_FORMAT), u32(name.length), name]),
     )
     this.#state = 'normal'
     this.emit('ready')
-  }
-
-  #pixelFormatBytes(pf: RfbPixelFormat): Buffer {
-    const b = Buffer.alloc(16)
-    b.writeUInt8(pf.bitsPerPixel, 0)
-    b.writeUInt8(pf.depth, 1)
-    b.writeUInt8(pf.bigEndian ? 1 : 0, 2)
-    b.writeUInt8(pf.trueColor ? 1 : 0, 3)
-    b.writeUInt16BE(pf.redMax, 4)
-    b.writeUInt16BE(pf.greenMax, 6)
-    b.writeUInt16BE(pf.blueMax, 8)
-    b.writeUInt8(pf.redShift, 10)
-    b.writeUInt8(pf.greenShift, 11)
-    b.writeUInt8(pf.blueShift, 12)
-    return b
   }
 
   /** Parses one client message if complete (RFC 6143 §7.5 plus the extensions noVNC uses). */

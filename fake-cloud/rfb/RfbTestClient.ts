@@ -1,3 +1,4 @@
+import { pixelFormatBytes } from './pixelFormatBytes.ts'
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
 import { WebSocket } from 'ws'
@@ -205,25 +206,10 @@ export class RfbTestClient {
     return (await this.read(length)).toString('utf8')
   }
 
-  static setPixelFormatBytes(pf: RfbPixelFormat): Buffer {
-    const b = Buffer.alloc(20)
-    b.writeUInt8(0, 0)
-    b.writeUInt8(pf.bitsPerPixel, 4)
-    b.writeUInt8(pf.depth, 5)
-    b.writeUInt8(pf.bigEndian ? 1 : 0, 6)
-    b.writeUInt8(pf.trueColor ? 1 : 0, 7)
-    b.writeUInt16BE(pf.redMax, 8)
-    b.writeUInt16BE(pf.greenMax, 10)
-    b.writeUInt16BE(pf.blueMax, 12)
-    b.writeUInt8(pf.redShift, 14)
-    b.writeUInt8(pf.greenShift, 15)
-    b.writeUInt8(pf.blueShift, 16)
-    return b
-  }
-
   setPixelFormat(pf: RfbPixelFormat): void {
     this.#bitsPerPixel = pf.bitsPerPixel
-    this.write(RfbTestClient.setPixelFormatBytes(pf))
+    // SetPixelFormat: type 0, three bytes of padding, then the format.
+    this.write(Buffer.concat([Buffer.alloc(4), pixelFormatBytes(pf)]))
   }
 
   static setEncodingsBytes(encodings: number[]): Buffer {
