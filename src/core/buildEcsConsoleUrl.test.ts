@@ -100,6 +100,13 @@ describe('buildEcsConsoleUrl, properties', () => {
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
     return url
   }
+  // The socket keeps the page's host and its explicit port; with no explicit port (or the page
+  // scheme's default), it is the socket scheme's default. `ws://h:80` is written `ws://h`.
+  const defaultPort = (url: URL) => (url.protocol === 'wss:' ? '443' : '80')
+  const sameEndpoint = (url: URL, source: URL) => {
+    expect(url.hostname).toBe(source.hostname)
+    expect(url.port || defaultPort(url)).toBe(source.port || defaultPort(url))
+  }
   const expectedScheme = (p: Page) => ((p.secure ?? p.scheme === 'https') ? 'wss:' : 'ws:')
 
   it(
@@ -110,7 +117,7 @@ describe('buildEcsConsoleUrl, properties', () => {
           const source = pageUrl(p, { token: p.token, lang: 'EN', tLength: '70' })
           const url = new URL(buildEcsConsoleUrl(source.href, { secure: p.secure }))
           expect(url.protocol).toBe(expectedScheme(p))
-          expect(url.host).toBe(source.host)
+          sameEndpoint(url, source)
           expect(url.pathname).toBe('/websockify')
           expect([...url.searchParams.keys()]).toEqual(['token'])
           expect(url.searchParams.get('token')).toBe(p.token)
@@ -134,7 +141,7 @@ describe('buildEcsConsoleUrl, properties', () => {
             ),
           )
           expect(url.protocol).toBe(expectedScheme(p))
-          expect(url.host).toBe(source.host)
+          sameEndpoint(url, source)
           expect(url.pathname).toBe('/')
           expect([...url.searchParams.keys()]).toEqual(['token'])
           expect(url.searchParams.get('token')).toBe(p.token)

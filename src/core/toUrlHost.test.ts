@@ -35,6 +35,8 @@ it.each([
   '[::1]:80',
   ':::',
   'ünïcode.com',
+  'xn--a',
+  'node.xn--a.local',
   'a'.repeat(64) + '.com',
 ])('refuses %j', (value) => {
   expect(() => toUrlHost(value, 'cluster_ip', 'cloudtower')).toThrow(ConsoleError)

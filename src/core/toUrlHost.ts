@@ -17,20 +17,26 @@ export function toUrlHost(value: unknown, label: string, provider: ConsoleErrorP
   if (IPV4.test(value)) return value
   const bare = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value
   if (bare.includes(':')) {
-    if (!/^[0-9a-f:.]+$/i.test(bare) || !isIpv6(bare)) throw fail('is not a valid IPv6 address')
+    if (!/^[0-9a-f:.]+$/i.test(bare) || !parses(`[${bare}]`))
+      throw fail('is not a valid IPv6 address')
     return `[${bare}]`
   }
   if (value.length > 253) throw fail('is too long')
   const labels = value.replace(/\.$/, '').split('.')
-  if (!labels.every((l) => LABEL.test(l)) || NUMERIC_LABEL.test(labels[labels.length - 1] ?? '')) {
+  // `parses` catches what the label rule lets through but IDNA refuses, such as `xn--a`.
+  if (
+    !labels.every((l) => LABEL.test(l)) ||
+    NUMERIC_LABEL.test(labels[labels.length - 1] ?? '') ||
+    !parses(value)
+  ) {
     throw fail('is not an IP address or a plain host name')
   }
   return value
 }
 
-function isIpv6(value: string): boolean {
+function parses(host: string): boolean {
   try {
-    return new URL(`http://[${value}]/`).hostname !== ''
+    return new URL(`http://${host}/`).hostname !== ''
   } catch {
     return false
   }

@@ -22,6 +22,8 @@ export const hostname = fc
     fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z]$/),
   )
   .map(([labels, tld]) => [...labels, tld].join('.'))
+  // A label such as `xn--a` matches the pattern but is not valid punycode, so URLs refuse it.
+  .filter((host) => URL.canParse(`http://${host}/`))
 
 /** Any host a cloud may report. */
 export const anyHost = fc.oneof(ipv4, ipv6, hostname)
