@@ -28,13 +28,8 @@ export interface ConsoleErrorInit {
   cause?: unknown
 }
 
-const RETRYABLE_KINDS: ReadonlySet<ConsoleErrorKind> = new Set<ConsoleErrorKind>([
-  'network',
-  'timeout',
-  'server',
-  'rate_limited',
-  'vnc_disconnected',
-])
+// Transient failures: asking again may work.
+const RETRYABLE_KINDS = /^(network|timeout|server|rate_limited|vnc_disconnected)$/
 
 /**
  * The one error type of react-vm-console. Its message is written for an operator and never
@@ -42,20 +37,22 @@ const RETRYABLE_KINDS: ReadonlySet<ConsoleErrorKind> = new Set<ConsoleErrorKind>
  */
 export class ConsoleError extends Error {
   override readonly name = 'ConsoleError'
-  readonly kind: ConsoleErrorKind
-  readonly provider: ConsoleErrorProvider
-  // Declared only, so an error without a status or code has no such key (cleaner logs and snapshots).
+  // Declared only: the constructor sets them, and an error without a status or code has no such
+  // key (cleaner logs and snapshots).
+  declare readonly kind: ConsoleErrorKind
+  declare readonly provider: ConsoleErrorProvider
   declare readonly status?: number
   declare readonly code?: string
-  readonly retryable: boolean
+  declare readonly retryable: boolean
 
   constructor(init: ConsoleErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    // Error reads `cause` from its options; none given leaves no `cause` key.
+    super(init.message, init.cause === undefined ? undefined : init)
     this.kind = init.kind
     this.provider = init.provider
     if (init.status !== undefined) this.status = init.status
     if (init.code !== undefined) this.code = init.code
-    this.retryable = init.retryable ?? RETRYABLE_KINDS.has(init.kind)
+    this.retryable = init.retryable ?? RETRYABLE_KINDS.test(init.kind)
   }
 
   /** True for a ConsoleError, also one from another copy of this package. */

@@ -14,35 +14,33 @@ import { toUrlHost } from './toUrlHost.js'
 export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLinkTarget): string {
   const provider = 'cloudtower'
   const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
-  if (typeof vnc !== 'object' || vnc === null) throw fail('No CloudTower VNC details were given.')
-  const uuid = vnc.vm_uuid
-  // eslint-disable-next-line no-control-regex
-  if (typeof uuid !== 'string' || uuid.trim() === '' || /[\u0000-\u001f\u007f]/.test(uuid)) {
-    throw fail('The VNC details have no valid vm_uuid.')
-  }
-  let uuidParam: string
+  const uuid = vnc?.vm_uuid
+  let uuidParam = ''
   try {
-    uuidParam = encodeURIComponent(uuid)
+    // eslint-disable-next-line no-control-regex
+    if (typeof uuid === 'string' && uuid.trim() && !/[\u0000-\u001f\u007f]/.test(uuid)) {
+      uuidParam = encodeURIComponent(uuid)
+    }
   } catch {
     // A lone UTF-16 surrogate cannot be percent-encoded.
-    throw fail('The VNC details have no valid vm_uuid.')
   }
-  const hostIp = toUrlHost(vnc.host_ip, 'host_ip', provider)
+  if (!uuidParam) throw fail('The VNC details have no valid vm_uuid.')
   // The query carries the host without IPv6 brackets, as CloudTower reports it.
-  const hostParam = encodeURIComponent(hostIp.replace(/^\[(.*)\]$/, '$1'))
+  const hostParam = encodeURIComponent(
+    toUrlHost(vnc.host_ip, 'host_ip', provider).replace(/^\[(.*)\]$/, '$1'),
+  )
 
   if (target?.mode === 'direct') {
     if (typeof vnc.raw_token !== 'string' || !/^[0-9a-f]{32}$/i.test(vnc.raw_token)) {
-      throw fail('The VNC details have no valid raw_token (32 hexadecimal digits).')
+      throw fail('The VNC details have no valid raw_token (32 hex digits).')
     }
     const clusterIp = toUrlHost(vnc.cluster_ip, 'cluster_ip', provider)
     const { port } = target
-    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-      throw fail('The port must be a whole number from 1 to 65535.')
+    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+      throw fail('The port must be an integer from 1 to 65535.')
     }
     const secure = target.secure ?? pageProtocol() !== 'http:'
-    const authority = port === undefined ? clusterIp : `${clusterIp}:${port}`
-    return `${secure ? 'wss' : 'ws'}://${authority}/websockify/?uuid=${uuidParam}&token=${encodeURIComponent(vnc.raw_token)}&host=${hostParam}`
+    return `${secure ? 'wss' : 'ws'}://${clusterIp}${port === undefined ? '' : `:${port}`}/websockify/?uuid=${uuidParam}&token=${vnc.raw_token}&host=${hostParam}`
   }
 
   if (target?.mode === 'proxy') {
@@ -50,19 +48,13 @@ export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLink
       throw fail('The VNC details have no valid token (base64).')
     }
     const { base, absolute } = normalizeEndpoint(target.endpoint, provider)
-    let endpoint = absolute
-    if (!endpoint) {
-      if (typeof location === 'undefined') {
-        throw fail(
-          'A path endpoint needs a page to resolve against; outside a browser use an absolute URL.',
-        )
-      }
-      endpoint = new URL(base, location.href)
+    if (!absolute && typeof location === 'undefined') {
+      throw fail('A path endpoint needs a browser page; use an absolute URL.')
     }
+    const endpoint = absolute ?? new URL(base, location.href)
     const secure = target.secure ?? endpoint.protocol === 'https:'
-    const prefix = endpoint.pathname.replace(/\/+$/, '')
-    return `${secure ? 'wss' : 'ws'}://${endpoint.host}${prefix}/websockify/?token=${encodeURIComponent(vnc.token)}&host=${hostParam}&uuid=${uuidParam}`
+    return `${secure ? 'wss' : 'ws'}://${endpoint.host}${endpoint.pathname.replace(/\/+$/, '')}/websockify/?token=${encodeURIComponent(vnc.token)}&host=${hostParam}&uuid=${uuidParam}`
   }
 
-  throw fail('The link target mode must be "direct" or "proxy".')
+  throw fail('The target mode must be "direct" or "proxy".')
 }

@@ -1,5 +1,6 @@
 import { ConsoleError } from './ConsoleError.js'
 import type { EcsRemoteConsole } from './EcsRemoteConsole.js'
+import { parseHttpUrl } from './parseHttpUrl.js'
 
 export interface BuildEcsConsoleUrlOptions {
   /** Default: follows the page URL (https → wss, http → ws). */
@@ -15,44 +16,21 @@ export function buildEcsConsoleUrl(
   remoteConsole: EcsRemoteConsole | string,
   options: BuildEcsConsoleUrlOptions = {},
 ): string {
-  const fail = (message: string) =>
-    new ConsoleError({ kind: 'invalid_input', provider: 'ecs', message })
-  const pageUrl = typeof remoteConsole === 'string' ? remoteConsole : remoteConsole?.url
-  if (typeof pageUrl !== 'string' || pageUrl === '') throw fail('No ECS console URL was given.')
-  let page: URL
-  try {
-    page = new URL(pageUrl)
-  } catch {
-    throw fail('The ECS console URL is not a valid address.')
-  }
-  if (page.protocol !== 'https:' && page.protocol !== 'http:') {
-    throw fail('The ECS console URL must be an http or https address.')
-  }
-  if (page.username || page.password)
-    throw fail('The ECS console URL must not contain a user name.')
-  const scheme = (options.secure ?? page.protocol === 'https:') ? 'wss' : 'ws'
-
+  const fail = (why: string) =>
+    new ConsoleError({
+      kind: 'invalid_input',
+      provider: 'ecs',
+      message: `The ECS console URL ${why}.`,
+    })
+  const page = parseHttpUrl(typeof remoteConsole === 'string' ? remoteConsole : remoteConsole?.url)
+  if (!page) throw fail('must be an http(s) address with no user name')
   const novaPath = page.searchParams.get('path')
-  let pathname: string
-  let token: string | null
-  if (novaPath !== null) {
-    // Nova's page carries the socket's path and query; resolve it so it cannot leave the host.
-    let socket: URL
-    try {
-      socket = new URL(novaPath, `${page.protocol}//${page.host}/`)
-    } catch {
-      throw fail('The ECS console URL has an unreadable path parameter.')
-    }
-    if (socket.host !== page.host || socket.protocol !== page.protocol) {
-      throw fail('The ECS console URL points its socket at another host.')
-    }
-    pathname = socket.pathname
-    token = socket.searchParams.get('token')
-  } else {
-    pathname = '/websockify'
-    token = page.searchParams.get('token')
-  }
+  // Nova's page carries the socket's path and query; resolve it so it cannot leave the host.
+  const socket = novaPath === null ? page : parseHttpUrl(novaPath, page.origin)
+  if (socket?.origin !== page.origin) throw fail('points its socket at another host')
+  const token = socket.searchParams.get('token')
   // eslint-disable-next-line no-control-regex
-  if (!token || /[\u0000-\u001f\u007f]/.test(token)) throw fail('The ECS console URL has no token.')
-  return `${scheme}://${page.host}${pathname}?token=${encodeURIComponent(token)}`
+  if (!token || /[\u0000-\u001f\u007f]/.test(token)) throw fail('has no token')
+  const scheme = (options.secure ?? page.protocol === 'https:') ? 'wss' : 'ws'
+  return `${scheme}://${page.host}${novaPath === null ? '/websockify' : socket.pathname}?token=${encodeURIComponent(token)}`
 }

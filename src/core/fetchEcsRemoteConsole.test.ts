@@ -172,6 +172,10 @@ describe('fetchEcsRemoteConsole', () => {
     ['a javascript: url', JSON.stringify({ remote_console: { url: 'javascript:alert(1)' } })],
     ['a url that is not a URL', JSON.stringify({ remote_console: { url: 'not a url' } })],
     ['a numeric url', JSON.stringify({ remote_console: { url: 42 } })],
+    [
+      'a url with credentials',
+      JSON.stringify({ remote_console: { url: 'https://u:p@host/vnc_auto.html?token=t' } }),
+    ],
   ])('rejects an answer with %s', async (_, body) => {
     server.handle((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body))
     expect((await failure(call())).kind).toBe('invalid_response')

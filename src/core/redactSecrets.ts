@@ -8,9 +8,8 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   let out = text
   for (const secret of secrets) {
     // Very short values would redact ordinary words; real tokens are long.
-    if (!secret || secret.length < 4) continue
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      out = out.split(form).join('***')
+    if (secret && secret.length > 3) {
+      for (const form of [secret, encodeURIComponent(secret)]) out = out.replaceAll(form, '***')
     }
   }
   return out.replace(TOKEN_PARAM, '$1***')

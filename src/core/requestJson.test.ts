@@ -22,11 +22,32 @@ const post = (extra: Partial<Parameters<typeof requestJson>[0]> = {}) =>
 
 it('returns status, parsed JSON and whether the body is an HTML page', async () => {
   server.handle((_, res) => json(res, 201, { ok: true }))
-  await expect(post()).resolves.toMatchObject({ status: 201, json: { ok: true }, html: false })
+  await expect(post()).resolves.toMatchObject({
+    status: 201,
+    ok: true,
+    json: { ok: true },
+    html: false,
+  })
   server.handle((_, res) => res.writeHead(503).end('\n <!doctype html><p>down'))
-  await expect(post()).resolves.toMatchObject({ status: 503, json: undefined, html: true })
+  await expect(post()).resolves.toMatchObject({
+    status: 503,
+    ok: false,
+    json: undefined,
+    html: true,
+  })
   server.handle((_, res) => res.writeHead(200).end(''))
   await expect(post()).resolves.toMatchObject({ json: undefined, html: false })
+})
+
+it('sends JSON headers, which the caller may extend or override', async () => {
+  server.requests.length = 0
+  server.handle((_, res) => json(res, 200, {}))
+  await post({ headers: { 'X-Extra': '1', accept: 'application/json, text/plain' } })
+  expect(server.requests[0]?.headers).toMatchObject({
+    'content-type': 'application/json',
+    accept: 'application/json, text/plain',
+    'x-extra': '1',
+  })
 })
 
 it('calls a custom fetch as a plain function (browsers reject fetch called on an object)', async () => {

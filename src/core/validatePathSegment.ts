@@ -9,12 +9,14 @@ export function validatePathSegment(
   label: string,
   provider: ConsoleErrorProvider,
 ): string {
-  const fail = (why: string) =>
-    new ConsoleError({ kind: 'invalid_input', provider, message: `The ${label} ${why}.` })
-  if (typeof value !== 'string' || value.trim() === '') throw fail('is missing')
-  if (value.length > 256) throw fail('is too long')
+  // With the `u` flag, the surrogate range matches only lone surrogates, which cannot be encoded.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\s]/.test(value)) throw fail('contains spaces or control characters')
-  if (/^\.+$/.test(value)) throw fail('is not a valid id')
-  return encodeURIComponent(value)
+  if (typeof value === 'string' && /^(?!\.*$)[^\s\0-\x1f\x7f\ud800-\udfff]{1,256}$/u.test(value)) {
+    return encodeURIComponent(value)
+  }
+  throw new ConsoleError({
+    kind: 'invalid_input',
+    provider,
+    message: `The ${label} must be 1 to 256 characters without spaces, not all dots.`,
+  })
 }
