@@ -1,4 +1,4 @@
-// Library build (two entry points, one file per source module) and the test projects.
+// Library build (five entry points, one file per source module) and the test projects.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -60,6 +60,8 @@ export default defineConfig({
       entry: {
         index: src('index.ts'),
         'core/index': src('core/index.ts'),
+        'keys/index': src('keys/index.ts'),
+        'i18n/index': src('i18n/index.ts'),
         'server/index': src('server/index.ts'),
       },
       formats: ['es'],

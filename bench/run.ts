@@ -804,7 +804,7 @@ async function main(): Promise<void> {
         `+${ms(s.warm.median - s.bare.median)} ms`,
       ],
       ['API round trip: one credential fetch (ms)', '', medP90(s.rtt), ''],
-      ["Lazy chunk: import('react-vnc') on a fresh page (ms)", '', medP90(s.chunk), ''],
+      ['Lazy chunks: react-vnc + viewer on a fresh page (ms)', '', medP90(s.chunk), ''],
       [
         'WebSockets / credential fetches per mount, StrictMode dev',
         `react-vnc alone: ${perMount(strict.vncscreen.sockets)} / –`,

@@ -53,7 +53,7 @@ const proxyVm = mockRfb(SEED_PROXY_SOCKET, { desktopName: 'ubuntu-24.04-web' })
 export const Proxy: Story = {
   parameters: { msw: [cloudTowerVnc({ log: proxyLog }), proxyVm.handler] },
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     // The request is the seed's curl: raw token (no Bearer), content-language, the vnc query.
     expect(proxyLog.headers.at(-1)).toMatchObject({
@@ -86,7 +86,7 @@ function errorStory(
     ...extra,
     parameters: { msw: [handler] },
     play: async ({ canvasElement }) => {
-      const root = consoleRoot(canvasElement)
+      const root = await consoleRoot(canvasElement)
       await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'))
       expect(root).toHaveAttribute('data-error-kind', kind)
       expect(canvasElement.querySelector('[data-testid="error"]')).toHaveTextContent(code)
@@ -122,7 +122,7 @@ const slowLog = newLog()
 export const FetchingCredentials: Story = {
   parameters: { msw: [cloudTowerVnc({ latencyMs: 60_000, log: slowLog })] },
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'fetching'))
   },
 }
@@ -143,7 +143,7 @@ export const ChineseDark: Story = {
   },
   parameters: { msw: [cloudTowerVnc({ error: 'PERMISSION_DENIED', log: zhLog })] },
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'))
     expect(zhLog.headers.at(-1)).toMatchObject({ 'content-language': 'zh-CN' })
     expect(root).toHaveAttribute('data-theme', 'dark')
@@ -162,7 +162,7 @@ export const EnglishLight: Story = {
   args: { language: 'en-US', locale: 'en-US', theme: 'light' },
   parameters: { msw: [cloudTowerVnc({ error: 'PERMISSION_DENIED' })] },
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'))
     expect(root).toHaveAttribute('data-theme', 'light')
     expect(root).not.toHaveTextContent('控制台出错')

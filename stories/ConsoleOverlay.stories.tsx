@@ -127,7 +127,7 @@ export const CredentialsRequired: Story = {
     await step('the password connects', async () => {
       await userEvent.type(password, 'secret')
       await userEvent.click(within(form).getByRole('button', { name: 'Connect' }))
-      const root = consoleRoot(canvasElement)
+      const root = await consoleRoot(canvasElement)
       await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
       expect(canvasElement.querySelector('[data-rvc-overlay]')).toBeNull()
     })
@@ -160,7 +160,7 @@ export const Reconnecting: Story = {
       await userEvent.click(within(overlay).getByRole('button', { name: 'Cancel' }))
       const after = await overlayOf(canvasElement, 'disconnected')
       expect(after).toHaveTextContent('Disconnected')
-      expect(consoleRoot(canvasElement)).not.toHaveAttribute('data-next-retry-at')
+      expect(await consoleRoot(canvasElement)).not.toHaveAttribute('data-next-retry-at')
     })
   },
 }
@@ -175,7 +175,7 @@ export const Disconnected: Story = {
     ),
   }),
   play: async ({ canvasElement, step }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
     // Nothing covers a connected console.
     expect(canvasElement.querySelector('[data-rvc-overlay]')).toBeNull()
@@ -203,7 +203,7 @@ export const PoppedOut: Story = {
     ),
   }),
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
     await userEvent.click(
       within(canvasElement).getByRole('button', { name: 'Open in a new window' }),
@@ -230,7 +230,7 @@ function cloudError(
 
 async function errorOverlay(canvasElement: HTMLElement, kind: string) {
   const overlay = await overlayOf(canvasElement, 'error')
-  expect(consoleRoot(canvasElement)).toHaveAttribute('data-error-kind', kind)
+  expect(await consoleRoot(canvasElement)).toHaveAttribute('data-error-kind', kind)
   return overlay
 }
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConsoleViewer } from '../src/index.js'
+import { consoleRoot } from './support/consoleRoot.js'
 import { mockRfb } from './support/mockRfb.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
 
@@ -26,8 +27,7 @@ type Story = StoryObj<typeof meta>
 
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector<HTMLElement>('[data-state]')
-    if (!root) throw new Error('no viewer')
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     const toolbar = within(canvasElement).getByRole('toolbar', { name: 'Console controls' })
     await userEvent.click(within(toolbar).getByRole('button', { name: 'Disconnect' }))
@@ -46,7 +46,7 @@ export const ChineseDark: Story = {
   globals: { theme: 'dark' },
   args: { locale: 'zh-CN', theme: 'dark' },
   play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector<HTMLElement>('[data-state]')
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     expect(root).toHaveAttribute('data-theme', 'dark')
     expect(within(canvasElement).queryByRole('toolbar', { name: 'Console controls' })).toBeNull()

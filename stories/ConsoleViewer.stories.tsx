@@ -31,7 +31,7 @@ type Story = StoryObj<typeof meta>
 
 /** The viewer's root: the element carrying `data-state`. */
 async function expectState(canvasElement: HTMLElement, state: string, timeout = 5_000) {
-  const root = consoleRoot(canvasElement)
+  const root = await consoleRoot(canvasElement)
   await waitFor(() => expect(root).toHaveAttribute('data-state', state), { timeout })
   return root
 }

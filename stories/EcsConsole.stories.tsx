@@ -56,7 +56,7 @@ const novnc = mockRfb(`${ECS_PROXY.replace('https:', 'wss:')}/websockify`, {
 export const Connected: Story = {
   parameters: { msw: [ecsRemoteConsole({ log }), novnc.handler] },
   play: async ({ canvasElement }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     expect(log.headers.at(-1)).toMatchObject({ 'x-auth-token': ECS_TOKEN })
     expect(log.bodies.at(-1)).toEqual({ remote_console: { protocol: 'vnc', type: 'novnc' } })
@@ -75,7 +75,7 @@ function errorStory(
   return {
     parameters: { msw: [handler] },
     play: async ({ canvasElement }) => {
-      const root = consoleRoot(canvasElement)
+      const root = await consoleRoot(canvasElement)
       await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'))
       expect(root).toHaveAttribute('data-error-kind', kind)
       expect(canvasElement.querySelector('[data-testid="error"]')).toHaveTextContent(code)

@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test'
 import type { DemoConfig } from '../demo/fakeCloudPlugin.js'
 import { CloudTowerConsole, EcsConsole } from '../src/index.js'
 import { canvasText, consoleCanvas } from '../test/support/canvasText.js'
+import { consoleRoot } from './support/consoleRoot.js'
 import { StatusPanel } from './support/StatusPanel.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
 
@@ -49,8 +50,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 async function expectLive(canvasElement: HTMLElement, desktopName: string) {
-  const root = canvasElement.querySelector<HTMLElement>('[data-state]')
-  if (!root) throw new Error('no viewer: is the fake cloud running in this server?')
+  const root = await consoleRoot(canvasElement)
   await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 15_000 })
   await waitFor(() =>
     expect(canvasElement.querySelector('[data-testid="status-panel"]')).toHaveTextContent(

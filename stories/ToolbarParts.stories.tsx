@@ -97,7 +97,7 @@ type Story = StoryObj<typeof meta>
 
 /** The viewer's root (not a menu's `data-state`). */
 async function connected(canvasElement: HTMLElement): Promise<HTMLElement> {
-  const root = consoleRoot(canvasElement)
+  const root = await consoleRoot(canvasElement)
   await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
   return root
 }
@@ -148,7 +148,7 @@ export const StatusIndicatorReconnecting: Story = {
     ),
   },
   play: async ({ canvasElement, step }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     const status = canvasElement.querySelector('[data-rvc-status]')
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'disconnected'), {
       timeout: 5_000,
@@ -676,7 +676,7 @@ export const ReconnectButton: Story = {
     ),
   },
   play: async ({ canvasElement, step }) => {
-    const root = consoleRoot(canvasElement)
+    const root = await consoleRoot(canvasElement)
     const toolbar = toolbarOf(canvasElement)
     expect(root).toHaveAttribute('data-state', 'idle')
     const sessions = VMS.reconnect.record.sessions

@@ -10,6 +10,7 @@ import {
   CloudTowerConsole,
   ConsoleViewer,
   fetchCloudTowerVnc,
+  preloadConsole,
 } from 'react-vm-console'
 import type { VncScreenHandle } from 'react-vnc'
 import { VIEW_DEFAULTS } from '../../src/react/viewDefaults.js'
@@ -185,7 +186,8 @@ function takeRfbClass(Screen: VncScreenComponent): NoVncClass {
 
 function preload(): Promise<number> {
   const start = performance.now()
-  preloading ??= importReactVnc().then((module) => {
+  // Our lazy viewer chunk too: warm variants start with all code loaded, as bare noVNC does.
+  preloading ??= Promise.all([importReactVnc(), preloadConsole()]).then(([module]) => {
     const ms = performance.now() - start
     VncScreen = module.VncScreen
     RFB = takeRfbClass(module.VncScreen)

@@ -135,7 +135,7 @@ export class ConsoleSession {
   private failures = 0
   private handle: VncScreenHandle | null = null
   private connectedKey = -1
-  private readonly refs = new Map<number, (handle: VncScreenHandle | null) => (() => void) | void>()
+  private readonly refs = new Map<number, (handle: VncScreenHandle | null) => void>()
   private readonly listeners = new Set<() => void>()
   /** Display settings the user chose in the toolbar; a later change of the same prop wins again. */
   private overrides: Partial<ConsoleViewProps> = {}
@@ -260,8 +260,8 @@ export class ConsoleSession {
     if (wasActive) this.props.onDisconnect?.({ clean: true, byUser: true })
   }
 
-  /** A stable ref callback for the screen of attempt `key`: connects once it is mounted. */
-  screenRef(key: number): (handle: VncScreenHandle | null) => (() => void) | void {
+  /** A stable ref callback for the screen of attempt `key`: keeps its handle for `connectScreen`. */
+  screenRef(key: number): (handle: VncScreenHandle | null) => void {
     let ref = this.refs.get(key)
     if (!ref) {
       ref = (handle) => {
@@ -271,20 +271,30 @@ export class ConsoleSession {
           quietRepeatDisconnect(handle.rfb)
           this.applyView()
         }
-        if (this.connectedKey === key) return
-        // A timer, not a direct call or a microtask: StrictMode replays react-vnc's own mount
-        // effect (whose cleanup disconnects) after this ref is attached; connect after that.
-        const timer = setTimeout(() => {
-          if (key !== this.id || this.connectedKey === key) return
-          this.connectedKey = key
-          handle.connect()
-          this.adoptScreen()
-        }, 0)
-        return () => clearTimeout(timer)
       }
       this.refs.set(key, ref)
     }
     return ref
+  }
+
+  /**
+   * Connects the screen of attempt `key`, from a passive effect rendered after it. A microtask,
+   * cancelled by the effect's cleanup: StrictMode replays react-vnc's own mount effect (whose
+   * cleanup disconnects) synchronously after the first run, so only the replayed run connects.
+   * Unlike a timer, this connects before the browser gets a chance to render a frame.
+   */
+  connectScreen(key: number): () => void {
+    let cancelled = false
+    queueMicrotask(() => {
+      const handle = this.handle
+      if (cancelled || !handle || key !== this.id || this.connectedKey === key) return
+      this.connectedKey = key
+      handle.connect()
+      this.adoptScreen()
+    })
+    return () => {
+      cancelled = true
+    }
   }
 
   /** react-vnc's event props for the screen of attempt `key`. */

@@ -28,7 +28,8 @@ const HIDDEN = { display: 'none' } as const
 const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
 
 /**
- * A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
+ * `<ConsoleViewer>` once its code has loaded (it arrives in one lazy chunk with the toolbar, the
+ * overlay and react-vnc). A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
  * credentials for every attempt, reconnect with backoff after a drop, and its state on the root
  * as `data-state`. Renders an idle shell on the server; react-vnc loads when it first connects.
  *
@@ -36,7 +37,7 @@ const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
  * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
  * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
  */
-export function ConsoleViewer(props: ConsoleViewerProps) {
+export function LoadedConsoleViewer(props: ConsoleViewerProps) {
   const {
     url,
     getUrl,
@@ -227,6 +228,9 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
                 {...session.screenEvents(screen.key)}
               />
             ) : null}
+            {screen && VncScreen ? (
+              <ConnectScreen key={screen.key} session={session} screenKey={screen.key} />
+            ) : null}
           </div>
           <div id={hintId} style={HIDDEN}>
             {labels.keyboardHint}
@@ -237,4 +241,10 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
       </ConsoleViewerContext>
     </div>
   )
+}
+
+/** Connects the screen rendered just before it, once react-vnc's own mount effect has run. */
+function ConnectScreen({ session, screenKey }: { session: ConsoleSession; screenKey: number }) {
+  useEffect(() => session.connectScreen(screenKey), [session, screenKey])
+  return null
 }

@@ -8,6 +8,7 @@ import { commands, page, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
 import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
+import { loadedConsole } from '../support/loadedConsole.js'
 
 let cloud: { id: string; url: string }
 beforeAll(async () => {
@@ -18,7 +19,8 @@ afterAll(async () => {
   await commands.e2eStopAll()
 })
 
-function renderConsole(options: { strict?: boolean; toolbar?: boolean } = {}) {
+// The viewer's code arrives in a lazy chunk: its root replaces the shell once that has loaded.
+async function renderConsole(options: { strict?: boolean; toolbar?: boolean } = {}) {
   const ref = createRef<ConsoleViewerHandle>()
   const element = (
     <CloudTowerConsole
@@ -32,7 +34,7 @@ function renderConsole(options: { strict?: boolean; toolbar?: boolean } = {}) {
     />
   )
   const { container } = render(options.strict ? <StrictMode>{element}</StrictMode> : element)
-  return { root: container.firstElementChild as HTMLElement, ref }
+  return { root: await loadedConsole(container), ref }
 }
 
 async function connected(root: HTMLElement): Promise<HTMLCanvasElement> {
@@ -48,7 +50,7 @@ async function connected(root: HTMLElement): Promise<HTMLCanvasElement> {
 describe('ConsoleViewer in Chromium', () => {
   it('opens one socket and spends one token under StrictMode', async () => {
     const before = await commands.e2eCloudStats(cloud.id)
-    const { root } = renderConsole({ strict: true })
+    const { root } = await renderConsole({ strict: true })
     await connected(root)
     await new Promise((resolve) => setTimeout(resolve, 500))
     const after = await commands.e2eCloudStats(cloud.id)
@@ -88,7 +90,7 @@ describe('ConsoleViewer in Chromium', () => {
   })
 
   it('takes the keyboard on click and gives it back through the handle', async () => {
-    const { root, ref } = renderConsole()
+    const { root, ref } = await renderConsole()
     const canvas = await connected(root)
     await userEvent.click(canvas)
     expect(document.activeElement).toBe(canvas)
@@ -99,7 +101,7 @@ describe('ConsoleViewer in Chromium', () => {
   })
 
   it('captures the screen as a PNG of the remote size', async () => {
-    const { root, ref } = renderConsole()
+    const { root, ref } = await renderConsole()
     await connected(root)
     const blob = await ref.current?.screenshot()
     expect(blob?.type).toBe('image/png')
@@ -108,7 +110,7 @@ describe('ConsoleViewer in Chromium', () => {
   })
 
   it('goes fullscreen from the toolbar button and back', async () => {
-    const { root } = renderConsole({ toolbar: true })
+    const { root } = await renderConsole({ toolbar: true })
     await connected(root)
     await page.getByRole('button', { name: 'Fullscreen', exact: true }).click()
     await expect.poll(() => document.fullscreenElement).toBe(root)

@@ -8,6 +8,7 @@ import { ConsoleViewer } from '../../src/react/ConsoleViewer.js'
 import { EcsConsole } from '../../src/react/EcsConsole.js'
 import type { CanvasTextReport } from '../support/canvasText.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
+import { loadedConsole } from '../support/loadedConsole.js'
 
 const ECS_PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const ECS_SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'
@@ -70,7 +71,7 @@ describe('QEMU firmware on the canvas', () => {
         style={VIEW}
       />,
     )
-    const root = container.firstElementChild as HTMLElement
+    const root = await loadedConsole(container)
     await firmwareScreen(root)
     const canvas = consoleCanvas(root)
     if (!canvas) throw new Error('no canvas')
@@ -92,7 +93,7 @@ describe('QEMU firmware on the canvas', () => {
     const { container } = render(
       <ConsoleViewer url={`ws://127.0.0.1:${qemu.websocketPort}`} style={VIEW} />,
     )
-    await firmwareScreen(container.firstElementChild as HTMLElement)
+    await firmwareScreen(await loadedConsole(container))
   })
 
   it("through Debian's websockify", async () => {
@@ -101,7 +102,7 @@ describe('QEMU firmware on the canvas', () => {
       const { container } = render(
         <ConsoleViewer url={`ws://127.0.0.1:${proxy.port}`} style={VIEW} />,
       )
-      await firmwareScreen(container.firstElementChild as HTMLElement)
+      await firmwareScreen(await loadedConsole(container))
     } finally {
       cleanup()
       await commands.e2eStop(proxy.id)

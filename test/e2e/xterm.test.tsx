@@ -7,6 +7,7 @@ import { commands, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
 import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
+import { loadedConsole } from '../support/loadedConsole.js'
 
 let desktop: { id: string; vncPort: number }
 let cloud: { id: string; url: string }
@@ -22,7 +23,7 @@ afterAll(async () => {
   expect(await commands.e2ePortAccepts(desktop.vncPort)).toBe(false)
 })
 
-function renderConsole(ref = createRef<ConsoleViewerHandle>()) {
+async function renderConsole(ref = createRef<ConsoleViewerHandle>()) {
   const { container } = render(
     <CloudTowerConsole
       ref={ref}
@@ -32,8 +33,7 @@ function renderConsole(ref = createRef<ConsoleViewerHandle>()) {
       style={{ width: 800, height: 600 }}
     />,
   )
-  const root = container.firstElementChild as HTMLElement
-  return { root, ref }
+  return { root: await loadedConsole(container), ref }
 }
 
 async function connected(root: HTMLElement): Promise<HTMLCanvasElement> {
@@ -48,7 +48,7 @@ async function connected(root: HTMLElement): Promise<HTMLCanvasElement> {
 
 describe('Xvnc + xterm through the fake CloudTower relay', () => {
   it('types what the user types in Chromium into the xterm', async () => {
-    const { root } = renderConsole()
+    const { root } = await renderConsole()
     const canvas = await connected(root)
     // A real click: the pointer moves over the xterm (X focus follows it) and noVNC takes the keys.
     await userEvent.click(canvas)
@@ -59,7 +59,7 @@ describe('Xvnc + xterm through the fake CloudTower relay', () => {
   })
 
   it('pastes text and sends key combinations through the handle', async () => {
-    const { root, ref } = renderConsole()
+    const { root, ref } = await renderConsole()
     const canvas = await connected(root)
     await userEvent.click(canvas)
     const before = await commands.e2eReadXterm(desktop.id)

@@ -1,3 +1,5 @@
+import { loadFailedLabels } from './loadFailedLabels.js'
+
 /**
  * The built-in English strings. `{name}`-style placeholders are filled in when shown; a `labels`
  * prop may replace any of them.
@@ -23,7 +25,8 @@ export const enUSLabels = {
   reconnectNow: 'Reconnect now',
   cancelReconnect: 'Cancel',
   disconnect: 'Disconnect',
-  retry: 'Retry',
+  retry: loadFailedLabels['en-US'].retry,
+  loadFailed: loadFailedLabels['en-US'].loadFailed,
   details: 'Details',
 
   captureKeyboard: 'Capture keyboard',

@@ -1,4 +1,5 @@
 import type { ConsoleLabels } from './ConsoleLabels.js'
+import { loadFailedLabels } from './loadFailedLabels.js'
 
 /** 内置中文文案。 */
 export const zhCNLabels: ConsoleLabels = {
@@ -21,7 +22,8 @@ export const zhCNLabels: ConsoleLabels = {
   reconnectNow: '立即重新连接',
   cancelReconnect: '取消',
   disconnect: '断开连接',
-  retry: '重试',
+  retry: loadFailedLabels['zh-CN'].retry,
+  loadFailed: loadFailedLabels['zh-CN'].loadFailed,
   details: '详细信息',
 
   captureKeyboard: '捕获键盘',
