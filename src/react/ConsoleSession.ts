@@ -17,6 +17,8 @@ import { toConsoleError } from './toConsoleError.js'
 import type { VncCredentials } from './VncCredentials.js'
 import { vncScreenLoader } from './vncScreenLoader.js'
 
+const WS_URL = /^wss?:\/\/./i
+
 /** What the viewer renders: the status, and which react-vnc screen (one per attempt) is mounted. */
 export interface SessionView {
   status: ConsoleStatus
@@ -592,6 +594,11 @@ export class ConsoleSession {
     this.abort = new AbortController()
     const { signal } = this.abort
     this.setStatus({ state: getUrl ? 'fetching' : 'connecting', credentialsRequired: false })
+    if (!getUrl && vncScreenLoader.current && typeof url === 'string' && WS_URL.test(url)) {
+      // A ready URL and react-vnc at hand: mount the screen in the same render as `connecting`.
+      this.set({ screen: { key: id, url } })
+      return
+    }
     const target = getUrl
       ? getUrl(signal).then((value) => {
           if (id === this.id) this.setStatus({ state: 'connecting' })
@@ -601,7 +608,7 @@ export class ConsoleSession {
     Promise.all([target, vncScreenLoader.load()]).then(
       ([value]) => {
         if (id !== this.id) return
-        if (typeof value !== 'string' || !/^wss?:\/\/./i.test(value)) {
+        if (typeof value !== 'string' || !WS_URL.test(value)) {
           this.fail(
             new ConsoleError({
               kind: 'invalid_input',

@@ -229,7 +229,7 @@ export function LoadedConsoleViewer(props: ConsoleViewerProps) {
               />
             ) : null}
             {screen && VncScreen ? (
-              <ConnectScreen key={screen.key} session={session} screenKey={screen.key} />
+              <ConnectScreen session={session} screenKey={screen.key} />
             ) : null}
           </div>
           <div id={hintId} style={HIDDEN}>

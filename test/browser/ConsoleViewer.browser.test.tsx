@@ -3,7 +3,7 @@
 import { cleanup, render } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
 import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
@@ -63,6 +63,8 @@ describe('ConsoleViewer in Chromium', () => {
     // Testing Library's render wraps everything in act(), which flushes effects at once and hides
     // how StrictMode replays them in a real page. A plain root shows it.
     const before = await commands.e2eCloudStats(cloud.id)
+    // React reports StrictMode problems (duplicate keys, effects without cleanup) as console errors.
+    const consoleErrors = vi.spyOn(console, 'error')
     const container = document.body.appendChild(document.createElement('div'))
     const root = createRoot(container)
     root.render(
@@ -83,7 +85,9 @@ describe('ConsoleViewer in Chromium', () => {
       expect(after.issuedTokens - before.issuedTokens).toBe(1)
       expect(after.totalRelays - before.totalRelays).toBe(1)
       expect(viewer()?.dataset.state).toBe('connected')
+      expect(consoleErrors.mock.calls).toEqual([])
     } finally {
+      consoleErrors.mockRestore()
       root.unmount()
       container.remove()
     }
