@@ -1,23 +1,10 @@
+import { noVncPixelFormat as NOVNC_FORMAT } from '../../test/support/noVncPixelFormat.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listenRfbTcp } from './listenRfbTcp.ts'
 import type { RfbTcpListener, RfbTcpOptions } from './listenRfbTcp.ts'
-import type { RfbPixelFormat } from './RfbPixelFormat.ts'
 import { RfbHandshakeError } from './RfbHandshakeError.ts'
 import { RfbTestClient } from './RfbTestClient.ts'
 
-/** What noVNC asks for right after ServerInit. */
-const NOVNC_FORMAT: RfbPixelFormat = {
-  bitsPerPixel: 32,
-  depth: 24,
-  bigEndian: false,
-  trueColor: true,
-  redMax: 255,
-  greenMax: 255,
-  blueMax: 255,
-  redShift: 0,
-  greenShift: 8,
-  blueShift: 16,
-}
 const NOVNC_ENCODINGS = [
   1, 7, -260, 16, 21, 5, 15, 6, 0, -26, -254, -223, -224, -258, -261, -308, -309, -312, -313, -307,
   -1063131698, -316, -314, -239,

@@ -1,20 +1,8 @@
+import { noVncPixelFormat as noVnc } from '../../test/support/noVncPixelFormat.ts'
 import { describe, expect, it } from 'vitest'
 import { encodeRaw } from './encodeRaw.ts'
 import { Framebuffer } from './Framebuffer.ts'
 import type { RfbPixelFormat } from './RfbPixelFormat.ts'
-
-const noVnc: RfbPixelFormat = {
-  bitsPerPixel: 32,
-  depth: 24,
-  bigEndian: false,
-  trueColor: true,
-  redMax: 255,
-  greenMax: 255,
-  blueMax: 255,
-  redShift: 0,
-  greenShift: 8,
-  blueShift: 16,
-}
 
 function screen(): Framebuffer {
   const fb = new Framebuffer(3, 2, 0x000000)
