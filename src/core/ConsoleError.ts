@@ -58,10 +58,9 @@ export class ConsoleError extends Error {
   /** True for a ConsoleError, also one from another copy of this package. */
   static is(value: unknown): value is ConsoleError {
     return (
-      value instanceof ConsoleError ||
-      (value instanceof Error &&
-        value.name === 'ConsoleError' &&
-        typeof (value as Partial<ConsoleError>).kind === 'string')
+      value instanceof Error &&
+      value.name === 'ConsoleError' &&
+      typeof (value as Partial<ConsoleError>).kind === 'string'
     )
   }
 }

@@ -5,6 +5,7 @@ import { isBase64 } from './isBase64.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { pageProtocol } from './pageProtocol.js'
 import { toUrlHost } from './toUrlHost.js'
+import { validatePathSegment } from './validatePathSegment.js'
 
 /**
  * Turns CloudTower's `vnc` answer into the websocket URL noVNC opens: the direct link to the
@@ -14,17 +15,7 @@ import { toUrlHost } from './toUrlHost.js'
 export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLinkTarget): string {
   const provider = 'cloudtower'
   const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
-  const uuid = vnc?.vm_uuid
-  let uuidParam = ''
-  try {
-    // eslint-disable-next-line no-control-regex
-    if (typeof uuid === 'string' && uuid.trim() && !/[\u0000-\u001f\u007f]/.test(uuid)) {
-      uuidParam = encodeURIComponent(uuid)
-    }
-  } catch {
-    // A lone UTF-16 surrogate cannot be percent-encoded.
-  }
-  if (!uuidParam) throw fail('The VNC details have no valid vm_uuid.')
+  const uuidParam = validatePathSegment(vnc?.vm_uuid, 'vm_uuid', provider)
   // The query carries the host without IPv6 brackets, as CloudTower reports it.
   const hostParam = encodeURIComponent(
     toUrlHost(vnc.host_ip, 'host_ip', provider).replace(/^\[(.*)\]$/, '$1'),
@@ -32,7 +23,7 @@ export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLink
 
   if (target?.mode === 'direct') {
     if (typeof vnc.raw_token !== 'string' || !/^[0-9a-f]{32}$/i.test(vnc.raw_token)) {
-      throw fail('The VNC details have no valid raw_token (32 hex digits).')
+      throw fail('The raw_token must be 32 hex digits.')
     }
     const clusterIp = toUrlHost(vnc.cluster_ip, 'cluster_ip', provider)
     const { port } = target
@@ -45,13 +36,16 @@ export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLink
 
   if (target?.mode === 'proxy') {
     if (typeof vnc.token !== 'string' || !isBase64(vnc.token)) {
-      throw fail('The VNC details have no valid token (base64).')
+      throw fail('The token must be base64.')
     }
-    const { base, absolute } = normalizeEndpoint(target.endpoint, provider)
-    if (!absolute && typeof location === 'undefined') {
+    // The slash keeps the root path "/" (normalised to "") a path.
+    const base = `${normalizeEndpoint(target.endpoint, provider)}/`
+    // A path endpoint is on the page's host; an absolute one ignores the base.
+    const page = typeof location === 'undefined' ? undefined : location.href
+    if (base[0] === '/' && !page) {
       throw fail('A path endpoint needs a browser page; use an absolute URL.')
     }
-    const endpoint = absolute ?? new URL(base, location.href)
+    const endpoint = new URL(base, page)
     const secure = target.secure ?? endpoint.protocol === 'https:'
     return `${secure ? 'wss' : 'ws'}://${endpoint.host}${endpoint.pathname.replace(/\/+$/, '')}/websockify/?token=${encodeURIComponent(vnc.token)}&host=${hostParam}&uuid=${uuidParam}`
   }

@@ -11,6 +11,11 @@ it.each([
   ['VM_NOT_FOUND', 'not_found'],
   ['RESOURCE_NOT_EXIST', 'not_found'],
   ['GRAPHQL_VALIDATION_FAILED', 'invalid_input'],
+  ['BAD_USER_INPUT', 'invalid_input'],
+  ['UNAUTHENTICATED', 'unauthorized'],
+  ['FORBIDDEN', 'forbidden'],
+  ['RATE_LIMITED', 'rate_limited'],
+  ['TOO_MANY_REQUESTS', 'rate_limited'],
   ['SOMETHING_ELSE', undefined],
 ])('%s means %s', (code, kind) => {
   expect(cloudTowerErrorKind(code)).toBe(kind)

@@ -1,20 +1,17 @@
 import type { ConsoleErrorKind } from './ConsoleError.js'
 
-// CloudTower answers these when the token is invalid, expired or belongs to nobody.
-const UNAUTHORIZED =
-  /^(PERMISSION_DENIED|LOGIN_FAILED|USER_NOT_FOUND|USER_PASSWORD_INCORRECT|NOT_MATCH_USER|LOAD_TOKEN_FAILED|UNAUTHENTICATED)$/
+// Read in order: BAD_USER_INPUT is bad input, USER_NOT_FOUND is an unknown session user.
+const KINDS: [RegExp, ConsoleErrorKind][] = [
+  [/INPUT|VALIDATION/, 'invalid_input'],
+  // PERMISSION_DENIED, LOGIN_FAILED, USER_…, NOT_MATCH_USER, LOAD_TOKEN_FAILED, UNAUTHENTICATED:
+  // the session token is invalid, expired or belongs to nobody.
+  [/PERMISSION|LOGIN|USER|LOAD_TOKEN|UNAUTH/, 'unauthorized'],
+  [/FORBIDDEN/, 'forbidden'],
+  [/NOT_FOUND|NOT_EXIST/, 'not_found'],
+  [/RATE_LIMIT|TOO_MANY/, 'rate_limited'],
+]
 
 /** The kind a CloudTower GraphQL error code means, or undefined for a code we do not know. */
 export function cloudTowerErrorKind(code: string): ConsoleErrorKind | undefined {
-  return UNAUTHORIZED.test(code)
-    ? 'unauthorized'
-    : code === 'FORBIDDEN'
-      ? 'forbidden'
-      : /NOT_FOUND|NOT_EXIST/.test(code)
-        ? 'not_found'
-        : code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT'
-          ? 'invalid_input'
-          : /RATE_LIMIT|TOO_MANY/.test(code)
-            ? 'rate_limited'
-            : undefined
+  return KINDS.find(([pattern]) => pattern.test(code))?.[1]
 }

@@ -21,11 +21,7 @@ export interface FetchCloudTowerVncArgs {
   timeoutMs?: number
 }
 
-// The exact query text of CloudTower's documentation.
-const VNC_QUERY =
-  'query vnc($input: VncInput!) { vnc(input: $input) { vm_uuid host_ip cluster_ip raw_token token}}'
-
-const FIELDS = ['vm_uuid', 'host_ip', 'cluster_ip', 'raw_token', 'token'] as const
+const FIELDS = ['vm_uuid', 'host_ip', 'cluster_ip', 'raw_token', 'token']
 
 /**
  * Asks CloudTower for one-time VNC credentials of a VM. Never cache the answer: each connection
@@ -35,10 +31,10 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
   const provider = 'cloudtower'
   const { token, vmId } = args
   const language = args.language ?? 'en-US'
-  const { base } = normalizeEndpoint(args.endpoint, provider)
+  const base = normalizeEndpoint(args.endpoint, provider)
   const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
   // Control characters would split the header; fetch refuses anything beyond Latin-1.
-  if (typeof token !== 'string' || !token.trim() || !isHeaderValue(token)) {
+  if (!isHeaderValue(token)) {
     throw fail('The CloudTower token is empty or invalid. Sign in again.')
   }
   if (typeof vmId !== 'string' || !vmId.trim()) throw fail('No VM id was given.')
@@ -54,7 +50,8 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
     body: JSON.stringify({
       operationName: 'vnc',
       variables: { input: { vm: { id: vmId } } },
-      query: VNC_QUERY,
+      // The exact query text of CloudTower's documentation.
+      query: `query vnc($input: VncInput!) { vnc(input: $input) { ${FIELDS.join(' ')}}}`,
     }),
     secrets,
   })

@@ -145,7 +145,7 @@ describe('fetchEcsRemoteConsole', () => {
 
   it('says what an unknown endpoint means', async () => {
     server.handle((_, res) => json(res, 404, { error_code: 'APIGW.0101', error_msg: 'x' }))
-    expect((await failure(call())).message).toMatch(/endpoint and region/)
+    expect((await failure(call())).message).toMatch(/Check the VM and the endpoint/)
   })
 
   it('falls back to the status for an unknown code', async () => {

@@ -1,7 +1,6 @@
 import { asRecord } from './asRecord.js'
 import { ConsoleError } from './ConsoleError.js'
 import type { EcsRemoteConsole } from './EcsRemoteConsole.js'
-import { huaweiErrorKind } from './huaweiErrorKind.js'
 import { isHeaderValue } from './isHeaderValue.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { parseHttpUrl } from './parseHttpUrl.js'
@@ -31,19 +30,15 @@ export async function fetchEcsRemoteConsole(
 ): Promise<EcsRemoteConsole> {
   const provider = 'ecs'
   const { authToken, serverId } = args
-  const { base } = normalizeEndpoint(args.endpoint, provider)
+  const base = normalizeEndpoint(args.endpoint, provider)
   const projectId = validatePathSegment(args.projectId, 'project id', provider)
   const server = validatePathSegment(serverId, 'server id', provider)
   // Control characters would split the header; fetch refuses anything beyond Latin-1.
-  if (
-    authToken !== undefined &&
-    (typeof authToken !== 'string' || !authToken.trim() || !isHeaderValue(authToken))
-  ) {
+  if (authToken !== undefined && !isHeaderValue(authToken)) {
     throw new ConsoleError({
       kind: 'invalid_input',
       provider,
-      message:
-        'The ECS auth token is empty or invalid. Sign in again, or omit it behind a signing proxy.',
+      message: 'The ECS auth token is empty or invalid. Sign in again.',
     })
   }
   const secrets = [authToken]
@@ -58,7 +53,8 @@ export async function fetchEcsRemoteConsole(
 
   const { url, type, protocol } = asRecord(asRecord(response.json)?.remote_console) ?? {}
   if (!response.ok || !parseHttpUrl(url)) {
-    throw responseError(provider, response, secrets, huaweiErrorKind, serverId)
+    // Huawei's documented codes (Ecs.0114, APIGW.0301…) come with the status of the same kind.
+    throw responseError(provider, response, secrets, undefined, serverId)
   }
   return {
     type: typeof type === 'string' ? type : 'novnc',

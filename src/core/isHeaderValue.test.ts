@@ -10,6 +10,10 @@ it.each([
   ['del\u007f', false],
   ['token€', false],
   ['中文', false],
+  ['', false],
+  [' \t', false],
+  [42, false],
+  [undefined, false],
 ])('%j can be a header value: %s', (value, expected) => {
   expect(isHeaderValue(value)).toBe(expected)
 })

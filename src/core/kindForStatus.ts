@@ -1,14 +1,18 @@
 import type { ConsoleErrorKind } from './ConsoleError.js'
 
+const KINDS: Record<number, ConsoleErrorKind> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  410: 'not_found',
+  422: 'invalid_input',
+  429: 'rate_limited',
+}
+
 /** The error kind an HTTP status means when the body says nothing more specific. */
 export function kindForStatus(status: number): ConsoleErrorKind {
-  if (status === 400 || status === 422) return 'invalid_input'
-  if (status === 401) return 'unauthorized'
-  if (status === 403) return 'forbidden'
-  if (status === 404 || status === 410) return 'not_found'
-  if (status === 408) return 'timeout'
-  if (status === 409) return 'conflict'
-  if (status === 429) return 'rate_limited'
-  if (status >= 500) return 'server'
-  return 'invalid_response'
+  return KINDS[status] ?? (status > 499 ? 'server' : 'invalid_response')
 }

@@ -17,7 +17,6 @@ export interface JsonRequest {
 
 export interface JsonResponse {
   status: number
-  statusText: string
   /** The status is 2xx. */
   ok: boolean
   /** The parsed body, or undefined when it is not JSON. */
@@ -33,32 +32,26 @@ export const DEFAULT_TIMEOUT_MS = 15_000
  * `network`, `timeout` and `aborted` errors; the caller maps statuses and bodies.
  */
 export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
-  const { provider, signal } = request
+  const { provider, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = request
+  let { url } = request
   const name = providerName(provider)
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const fail = (kind: ConsoleErrorKind, message: string, cause?: unknown) =>
     new ConsoleError({ kind, provider, message, cause })
   if (!(timeoutMs > 0)) {
     throw fail('invalid_input', 'timeoutMs must be a positive number.')
   }
-  let { url } = request
-  // The platform's fetch resolves a path against the page; a custom fetch gets the path as given.
-  if (url.startsWith('/') && !request.fetch) {
+  // A path is resolved against the page (Node's fetch would not); a custom fetch gets it as given.
+  if (url[0] === '/' && !request.fetch) {
     if (typeof location === 'undefined') {
-      throw fail(
-        'invalid_input',
-        'A path endpoint needs a browser page; use an absolute URL or pass fetch.',
-      )
+      throw fail('invalid_input', 'A path endpoint needs a browser page; use an absolute URL.')
     }
     url = new URL(url, location.href).href
   }
-
-  // One controller for the caller's signal and the timeout: the catch tells them apart.
-  const controller = new AbortController()
-  const abort = () => controller.abort()
-  signal?.addEventListener('abort', abort)
-  // An infinite timeout means none: setTimeout would fire at once.
-  const timer = timeoutMs < Infinity ? setTimeout(abort, timeoutMs) : undefined
+  // Timers take whole milliseconds up to 2^31 - 1 (longer ones fire at once); Infinity means none.
+  const timeout =
+    timeoutMs < Infinity
+      ? AbortSignal.timeout(Math.min(Math.ceil(timeoutMs), 2 ** 31 - 1))
+      : undefined
   try {
     // An aborted signal never fires 'abort' again: stop here, before any request.
     signal?.throwIfAborted()
@@ -71,7 +64,8 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
         ...request.headers,
       },
       body: request.body,
-      signal: controller.signal,
+      // One signal for the caller's and the timeout's: the catch tells them apart.
+      signal: AbortSignal.any([signal, timeout].filter((s) => s !== undefined)),
     })
     const { status } = response
     const text = await response.text()
@@ -83,36 +77,27 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     }
     return {
       status,
-      statusText: response.statusText,
       ok: status > 199 && status < 300,
       json,
       html: json === undefined && /^\s*<(!doctype|html|head|body|\?xml)/i.test(text),
     }
   } catch (error) {
+    // fetch says "fetch failed" / "Failed to fetch"; the useful part is in `cause` (ECONNREFUSED…).
+    const { message = 'the request failed', cause } = error instanceof Error ? error : {}
+    const detail =
+      cause instanceof Error ? ` (${(cause as { code?: string }).code ?? cause.message})` : ''
     throw signal?.aborted
       ? fail('aborted', `The request to ${name} was cancelled.`, signal.reason)
-      : controller.signal.aborted
+      : timeout?.aborted
         ? fail('timeout', `${name} did not answer within ${timeoutMs / 1000} s.`)
         : ConsoleError.is(error)
           ? error
           : fail(
               'network',
               redactSecrets(
-                `Could not reach ${name}: ${describeNetworkError(error)}. Check the endpoint and the network.`,
+                `Could not reach ${name}: ${message}${detail}. Check the endpoint and the network.`,
                 request.secrets,
               ),
             )
-  } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', abort)
   }
-}
-
-// fetch failures say "fetch failed" / "Failed to fetch"; the useful part is in `cause` (ECONNREFUSED…).
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'the request failed'
-  const { cause } = error
-  if (!(cause instanceof Error)) return error.message
-  const { code } = cause as { code?: unknown }
-  return `${error.message} (${typeof code === 'string' ? code : cause.message})`
 }

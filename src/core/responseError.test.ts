@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { ConsoleError } from './ConsoleError.js'
-import { huaweiErrorKind } from './huaweiErrorKind.js'
 import type { JsonResponse } from './requestJson.js'
 import { responseError } from './responseError.js'
 
@@ -9,7 +8,6 @@ const SECRET = 'eyJhbGciOiJIUzI1NiJ9.secret-session-token'
 
 const answer = (status: number, json: unknown, html = false): JsonResponse => ({
   status,
-  statusText: '',
   ok: status >= 200 && status < 300,
   json,
   html,
@@ -17,7 +15,7 @@ const answer = (status: number, json: unknown, html = false): JsonResponse => ({
 const cloudTower = (response: JsonResponse, vnc?: unknown) =>
   responseError('cloudtower', response, [SECRET], cloudTowerErrorKind, 'vm-1', vnc)
 const ecs = (response: JsonResponse) =>
-  responseError('ecs', response, [SECRET], huaweiErrorKind, 'server-1')
+  responseError('ecs', response, [SECRET], undefined, 'server-1')
 
 describe('responseError, CloudTower (GraphQL)', () => {
   it('maps the top-level code of the first coded error and quotes its message', () => {
@@ -91,14 +89,17 @@ describe('responseError, Huawei Cloud', () => {
     )
   })
 
-  it('says that APIGW.0101 means a wrong endpoint or region', () => {
+  it('says that not found (APIGW.0101: no such API) may mean a wrong endpoint', () => {
     expect(ecs(answer(404, { error_code: 'APIGW.0101', error_msg: 'x' })).message).toMatch(
-      /endpoint and region/,
+      /Check the VM and the endpoint/,
     )
   })
 
-  it('lets the code win over the status', () => {
-    expect(ecs(answer(500, { error: { code: 'Ecs.0003', message: 'no' } })).kind).toBe('forbidden')
+  it('takes the kind from the status, which Huawei pairs with each documented code', () => {
+    expect(ecs(answer(403, { error: { code: 'Ecs.0003', message: 'no' } }))).toMatchObject({
+      kind: 'forbidden',
+      code: 'Ecs.0003',
+    })
   })
 })
 

@@ -8,7 +8,7 @@ import { truncate } from './truncate.js'
 
 /**
  * The error for an answer that does not bring a usable console: its kind (from the provider's error
- * code, else the status, else what the body says), a message that says what it means and what to
+ * code when `kindOfCode` knows it, else the status, else what the body says), a message that says what it means and what to
  * do, then the provider's own words, redacted and cut short.
  *
  * `answer` is the value where the console should be: `null` there means no such VM (GraphQL).
@@ -17,7 +17,7 @@ export function responseError(
   provider: ConsoleErrorProvider,
   response: JsonResponse,
   secrets: readonly (string | undefined)[],
-  kindOfCode: (code: string) => ConsoleErrorKind | undefined,
+  kindOfCode: (code: string) => ConsoleErrorKind | undefined = () => undefined,
   vmId: string,
   answer?: unknown,
 ): ConsoleError {
@@ -42,27 +42,22 @@ export function responseError(
           : 'invalid_response'
       : kindForStatus(status))
   const explanation = response.html
-    ? `sent an HTML page (HTTP ${status}), not its API. Check the endpoint and proxy.`
-    : // Huawei's API gateway has no such API: the endpoint (or its region) is wrong.
-      code === 'APIGW.0101'
-      ? 'does not offer this API. Check the endpoint and region.'
-      : kind === 'unauthorized'
-        ? 'refused the token. Sign in again.'
-        : kind === 'forbidden'
-          ? 'refused this account access to this console.'
-          : kind === 'not_found'
-            ? `has no VM "${vmId}", or it has no console now.`
-            : kind === 'rate_limited'
-              ? 'is throttling requests. Try again soon.'
-              : kind === 'invalid_input'
-                ? 'rejected the request as invalid.'
-                : kind === 'invalid_response'
-                  ? `answered HTTP ${status} without the expected data. Check the endpoint.`
-                  : kind === 'server'
-                    ? status > 499
-                      ? `failed with HTTP ${status}. Try again later.`
-                      : 'could not provide the console.'
-                    : `answered HTTP ${status}.`
+    ? `sent an HTML page (HTTP ${status}), not its API. Check the endpoint.`
+    : ((
+        {
+          unauthorized: 'refused the token. Sign in again.',
+          forbidden: 'denied this account access to the console.',
+          // Huawei's API gateway says not found (APIGW.0101) for a wrong endpoint or region.
+          not_found: `has no VM "${vmId}" or no console for it. Check the VM and the endpoint.`,
+          rate_limited: 'is throttling requests. Try again soon.',
+          invalid_input: 'rejected the request as invalid.',
+          invalid_response: `answered HTTP ${status} without a console. Check the endpoint.`,
+          server:
+            status > 499
+              ? `failed with HTTP ${status}. Try again later.`
+              : 'could not provide the console.',
+        } as Partial<Record<ConsoleErrorKind, string>>
+      )[kind] ?? `answered HTTP ${status}.`)
   return new ConsoleError({
     kind,
     provider,

@@ -1,27 +1,27 @@
 import { ConsoleError, type ConsoleErrorProvider } from './ConsoleError.js'
 
-// Dot-separated labels of letters, digits and inner hyphens, 63 characters at most each.
-const HOST_NAME = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i
-
 /**
- * Checks that `value` is an IP literal or a plain host name and returns it as it goes into a URL
- * authority (IPv6 in brackets). Anything else (a port, a path, `@`, spaces) is refused rather than
- * spliced into a URL where it could change the host.
+ * Checks that `value` is an IP address or a host name and returns it as it goes into a URL
+ * authority, as given (IPv6 in brackets). The URL parser must read it back as nothing but that
+ * host, so no input (a port, a path, `@`, a space, an IPv4 shorthand like "10" that names another
+ * address, a label IDNA refuses) can change where the URL points.
  */
 export function toUrlHost(value: unknown, label: string, provider: ConsoleErrorProvider): string {
-  if (typeof value === 'string') {
-    const bare = value.replace(/^\[(.*)\]$/, '$1')
-    if (bare.includes(':')) {
-      if (/^[0-9a-f:.]+$/i.test(bare) && hostnameOf(`[${bare}]`)) return `[${bare}]`
-    } else if (
-      value.length < 254 &&
-      HOST_NAME.test(value) &&
-      // A URL must read the host exactly as written: a dotted-quad IPv4 address or a name passes;
-      // IPv4 shorthands ("10", "0x7f.1", "1.2.3", "01.2.3.4", numbers to a URL parser) and labels
-      // IDNA refuses ("xn--a") do not.
-      hostnameOf(value) === value.toLowerCase()
-    ) {
-      return value
+  // Names of letters, digits, hyphens and dots; IPv6 of hex digits, colons and dots.
+  if (typeof value === 'string' && /^[a-z\d.:[\]-]+$/i.test(value)) {
+    const host = /^[^[]*:/.test(value) ? `[${value}]` : value
+    try {
+      // Port 1, never a default one: the parser would drop ":80" from an input and hide it.
+      const { href, hostname } = new URL(`http://${host}:1/`)
+      // IPv6 may be written several ways (the parser shortens it); names and IPv4 must match.
+      if (
+        href === `http://${hostname}:1/` &&
+        (host[0] === '[' || hostname === host.toLowerCase())
+      ) {
+        return host
+      }
+    } catch {
+      // Not a host.
     }
   }
   throw new ConsoleError({
@@ -29,12 +29,4 @@ export function toUrlHost(value: unknown, label: string, provider: ConsoleErrorP
     provider,
     message: `The ${label} is missing or not an IP address or host name.`,
   })
-}
-
-function hostnameOf(host: string): string | undefined {
-  try {
-    return new URL(`http://${host}/`).hostname
-  } catch {
-    return undefined
-  }
 }

@@ -16,12 +16,11 @@ export function createCloudTowerSource(
   options: CloudTowerProviderOptions,
   timeoutMs: number,
 ): ConsoleSource {
-  const { absolute } = normalizeEndpoint(options.endpoint, 'cloudtower')
-  if (!absolute)
+  const endpoint = normalizeEndpoint(options.endpoint, 'cloudtower')
+  if (endpoint[0] === '/')
     throw new Error(
       'createConsoleGateway: the CloudTower endpoint must be an absolute https:// address.',
     )
-  const endpoint = absolute.href.replace(/\/+$/, '')
   const byLogin = !options.token
   if (byLogin && !(options.username && options.password)) {
     throw new Error('createConsoleGateway: CloudTower needs a token, or a username and password.')

@@ -21,7 +21,7 @@ const LOGIN_MUTATION = 'mutation login($data: LoginInput!) { login(data: $data) 
 /** CloudTower's `login` mutation: a session token for `Authorization`. */
 export async function loginCloudTower(args: LoginCloudTowerArgs): Promise<string> {
   const provider = 'cloudtower'
-  const { base } = normalizeEndpoint(args.endpoint, provider)
+  const base = normalizeEndpoint(args.endpoint, provider)
   const secrets = [args.password]
   const response = await requestJson({
     provider,
