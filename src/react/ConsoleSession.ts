@@ -6,6 +6,7 @@ import { DEFAULT_RECONNECT_POLICY, reconnectDelay } from '../core/reconnectDelay
 import { textToKeystrokes } from '../core/textToKeystrokes.js'
 import type { KeyStroke } from '../core/KeyStroke.js'
 import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { CredentialHeadStart } from './CredentialHeadStart.js'
 import type { ConsoleViewerProps, ConsoleViewProps } from './ConsoleViewerProps.js'
 import type { ConsoleViewSettings } from './ConsoleViewSettings.js'
 import type { StickyModifier } from './StickyModifier.js'
@@ -38,7 +39,8 @@ export interface SessionView {
   poppedOut: boolean
 }
 
-type Props = ConsoleViewerProps
+// The loading shell's early first fetch, if it started one (see CredentialHeadStart).
+type Props = ConsoleViewerProps & { headStart?: { current?: CredentialHeadStart } }
 type ViewKey = keyof ConsoleViewProps
 
 type RfbEvent = { detail?: Record<string, unknown> }
@@ -599,8 +601,9 @@ export class ConsoleSession {
       this.set({ screen: { key: id, url } })
       return
     }
+    const early = getUrl && this.props.headStart?.current?.take(this.props.connectionKey, signal)
     const target = getUrl
-      ? getUrl(signal).then((value) => {
+      ? (early ?? getUrl(signal)).then((value) => {
           if (id === this.id) this.setStatus({ state: 'connecting' })
           return value
         })

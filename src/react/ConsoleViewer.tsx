@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import { ConsoleError } from '../core/ConsoleError.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
+import { CredentialHeadStart } from './CredentialHeadStart.js'
 import { loadFailedLabels } from './i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
 
@@ -26,6 +27,24 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     latest.current = props
   })
 
+  // While the code loads, the first credential fetch already runs (the viewer takes it over), so
+  // a cold console waits for the slower of the two, not for both in turn.
+  const [headStart] = useState<{ current?: CredentialHeadStart }>({})
+  useEffect(() => {
+    let live = true
+    // A microtask, not now: StrictMode's mount-unmount-mount must not fetch twice.
+    queueMicrotask(() => {
+      const { getUrl, connectionKey, autoConnect = true } = latest.current
+      if (live && !viewerLoader.get() && getUrl && connectionKey !== undefined && autoConnect) {
+        headStart.current = new CredentialHeadStart(connectionKey, getUrl)
+      }
+    })
+    return () => {
+      live = false
+      headStart.current?.release()
+    }
+  }, [headStart])
+
   useEffect(() => {
     if (parts) return
     let live = true
@@ -48,7 +67,7 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     }
   }, [parts, tries])
 
-  if (parts) return <parts.ConsoleViewer {...props} />
+  if (parts) return <parts.ConsoleViewer {...props} headStart={headStart} />
   const text = props.locale?.toLowerCase().startsWith('zh')
     ? loadFailedLabels['zh-CN']
     : loadFailedLabels['en-US']

@@ -12,6 +12,7 @@ import {
 import type { ConsoleControls } from './ConsoleControls.js'
 import { ConsoleControlsContext } from './ConsoleControlsContext.js'
 import { ConsoleSession } from './ConsoleSession.js'
+import type { CredentialHeadStart } from './CredentialHeadStart.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 import { ConsoleViewerContext } from './ConsoleViewerContext.js'
 import type { ConsoleViewerProps } from './ConsoleViewerProps.js'
@@ -37,7 +38,9 @@ const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
  * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
  * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
  */
-export function LoadedConsoleViewer(props: ConsoleViewerProps) {
+export function LoadedConsoleViewer(
+  props: ConsoleViewerProps & { headStart?: { current?: CredentialHeadStart } },
+) {
   const {
     url,
     getUrl,
@@ -75,6 +78,7 @@ export function LoadedConsoleViewer(props: ConsoleViewerProps) {
     defaultKeyboardLayout = 'en-US',
     children,
     ref,
+    headStart,
     ...rest
   } = props
 

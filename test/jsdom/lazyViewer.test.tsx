@@ -1,7 +1,10 @@
 // The package entry holds thin shells; the viewer, toolbar and overlay arrive in one lazy chunk
 // when the first console mounts. Each test imports the entry afresh, as a new page would.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { StrictMode } from 'react'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
+import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import type { ConsoleError } from '../../src/core/ConsoleError.js'
 import type * as EntryModule from '../../src/index.js'
 
@@ -12,6 +15,24 @@ const URL_WITH_TOKEN = 'ws://127.0.0.1:9/websockify?token=secret-token'
 beforeEach(() => {
   vi.resetModules()
 })
+let cloud: FakeCloudHandle
+beforeAll(async () => {
+  cloud = await startFakeCloud({ builtInVnc: true })
+})
+afterAll(() => cloud.close())
+
+/** Holds the viewer chunk back until `open()`, as a slow network would. */
+function gateViewerChunk() {
+  let open = () => {}
+  const gate = new Promise<void>((resolve) => {
+    open = resolve
+  })
+  vi.doMock('../../src/react/viewerParts.js', async (importOriginal) => {
+    await gate
+    return importOriginal()
+  })
+  return { open }
+}
 afterEach(() => {
   vi.doUnmock('../../src/react/viewerParts.js')
 })
@@ -121,4 +142,92 @@ it('after preloadConsole() the first render is already the viewer, with no shell
   expect(root.hasAttribute('data-loading')).toBe(false)
   expect(root.getAttribute('data-state')).toBe('idle')
   expect(root.querySelector('[data-rvc-screen]')).not.toBeNull()
+})
+
+it('a cold console fetches its credentials while its code loads, and connects with that one token', async () => {
+  const chunk = gateViewerChunk()
+  const { CloudTowerConsole } = await freshEntry()
+  const issued = cloud.stats.issuedTokens
+  const redeemed = cloud.stats.redeemedTokens
+  const rejected = cloud.stats.rejectedUpgrades
+  const { container } = render(
+    <StrictMode>
+      <CloudTowerConsole
+        endpoint={cloud.url}
+        token="fake-cloudtower-admin-token"
+        vmId="vm-ubuntu-01"
+        data-testid="console"
+      />
+    </StrictMode>,
+  )
+  // The token is issued while the shell still waits for the viewer's code.
+  await waitFor(() => expect(cloud.stats.issuedTokens - issued).toBe(1))
+  expect(screen.getByTestId('console').hasAttribute('data-loading')).toBe(true)
+
+  chunk.open()
+  await waitFor(
+    () => expect(screen.getByTestId('console').getAttribute('data-state')).toBe('connected'),
+    { timeout: 5_000 },
+  )
+  expect(screen.getByTestId('console').hasAttribute('data-loading')).toBe(false)
+  expect(cloud.stats.issuedTokens - issued).toBe(1)
+  expect(cloud.stats.redeemedTokens - redeemed).toBe(1)
+  expect(cloud.stats.rejectedUpgrades).toBe(rejected)
+  expect(container.innerHTML).not.toContain('fake-cloudtower-admin-token')
+})
+
+it('an early fetch for a target that changed while the code loaded is dropped, not used', async () => {
+  const chunk = gateViewerChunk()
+  const { ConsoleViewer } = await freshEntry()
+  const asked: string[] = []
+  const getUrlFor = (name: string) => async (signal: AbortSignal) => {
+    asked.push(name)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    signal.throwIfAborted()
+    return `ws://127.0.0.1:9/websockify?token=${name}`
+  }
+  const { rerender } = render(
+    <ConsoleViewer getUrl={getUrlFor('a')} connectionKey="a" reconnect={false} data-testid="c" />,
+  )
+  await waitFor(() => expect(asked).toEqual(['a']))
+  rerender(
+    <ConsoleViewer getUrl={getUrlFor('b')} connectionKey="b" reconnect={false} data-testid="c" />,
+  )
+  chunk.open()
+  await waitFor(() => expect(asked).toEqual(['a', 'b']))
+  await waitFor(() =>
+    expect(screen.getByTestId('c').getAttribute('data-state')).not.toBe('fetching'),
+  )
+  expect(asked).toEqual(['a', 'b'])
+})
+
+it('no early fetch without a connectionKey, with autoConnect off, or once the code is loaded', async () => {
+  const chunk = gateViewerChunk()
+  const { ConsoleViewer, preloadConsole } = await freshEntry()
+  const getUrl = vi.fn(() => new Promise<string>(() => {}))
+  const first = render(<ConsoleViewer getUrl={getUrl} />)
+  const second = render(<ConsoleViewer getUrl={getUrl} connectionKey="k" autoConnect={false} />)
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(getUrl).not.toHaveBeenCalled()
+  chunk.open()
+  await preloadConsole()
+  // The loaded viewer fetches for its own attempt: once, for the one that connects.
+  await waitFor(() => expect(getUrl).toHaveBeenCalledTimes(1))
+  first.unmount()
+  second.unmount()
+})
+
+it('unmounting while the code loads cancels the early fetch', async () => {
+  gateViewerChunk()
+  const { ConsoleViewer } = await freshEntry()
+  let fetchSignal: AbortSignal | undefined
+  const getUrl = (signal: AbortSignal) => {
+    fetchSignal = signal
+    return new Promise<string>(() => {})
+  }
+  const { unmount } = render(<ConsoleViewer getUrl={getUrl} connectionKey="k" />)
+  await waitFor(() => expect(fetchSignal).toBeDefined())
+  expect(fetchSignal?.aborted).toBe(false)
+  unmount()
+  expect(fetchSignal?.aborted).toBe(true)
 })
