@@ -595,13 +595,17 @@ export class ConsoleSession {
     const { getUrl, url } = this.props
     this.abort = new AbortController()
     const { signal } = this.abort
-    this.setStatus({ state: getUrl ? 'fetching' : 'connecting', credentialsRequired: false })
-    if (!getUrl && vncScreenLoader.current && typeof url === 'string' && WS_URL.test(url)) {
-      // A ready URL and react-vnc at hand: mount the screen in the same render as `connecting`.
-      this.set({ screen: { key: id, url } })
+    const head = getUrl ? this.props.headStart?.current : undefined
+    const early = head?.take(this.props.connectionKey, signal)
+    // A ready URL (given, or fetched while the code loaded) and react-vnc at hand: mount the
+    // screen in the same render as `connecting`.
+    const ready = getUrl ? early && head?.url : url
+    if (vncScreenLoader.current && typeof ready === 'string' && WS_URL.test(ready)) {
+      this.setStatus({ state: 'connecting', credentialsRequired: false })
+      this.set({ screen: { key: id, url: ready } })
       return
     }
-    const early = getUrl && this.props.headStart?.current?.take(this.props.connectionKey, signal)
+    this.setStatus({ state: getUrl ? 'fetching' : 'connecting', credentialsRequired: false })
     const target = getUrl
       ? (early ?? getUrl(signal)).then((value) => {
           if (id === this.id) this.setStatus({ state: 'connecting' })

@@ -8,13 +8,20 @@ export class CredentialHeadStart {
   private settled = false
   private readonly promise: Promise<string>
   private readonly key: string
+  /** The URL once the fetch has succeeded, so the viewer can mount its screen without a tick. */
+  url: unknown
 
   constructor(key: string, getUrl: (signal: AbortSignal) => Promise<string>) {
     this.key = key
     // A getUrl that throws at once rejects like one that fails later.
     this.promise = new Promise((resolve) => resolve(getUrl(this.controller.signal)))
     // The attempt that takes it handles a failure; untaken, nobody waits for it.
-    this.promise.catch(() => {})
+    this.promise.then(
+      (url) => {
+        this.url = url
+      },
+      () => {},
+    )
   }
 
   /**

@@ -7,6 +7,7 @@ import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import type { ConsoleError } from '../../src/core/ConsoleError.js'
 import type * as EntryModule from '../../src/index.js'
+import { startConsoleServer } from '../support/startConsoleServer.js'
 
 type Entry = typeof EntryModule
 const freshEntry = async (): Promise<Entry> => import('../../src/index.js')
@@ -230,4 +231,42 @@ it('unmounting while the code loads cancels the early fetch', async () => {
   expect(fetchSignal?.aborted).toBe(false)
   unmount()
   expect(fetchSignal?.aborted).toBe(true)
+})
+
+it('an early fetch that is done when the code arrives mounts the screen at once, without fetching', async () => {
+  const server = await startConsoleServer()
+  try {
+    const chunk = gateViewerChunk()
+    const { ConsoleViewer } = await freshEntry()
+    const { vncScreenLoader } = await import('../../src/react/vncScreenLoader.js')
+    let resolved = false
+    const getUrl = vi.fn(async () => {
+      const url = server.issue()
+      resolved = true
+      return url
+    })
+    const states: string[] = []
+    render(
+      <ConsoleViewer
+        getUrl={getUrl}
+        connectionKey="vm-1"
+        onStateChange={(status) => states.push(status.state)}
+        data-testid="c"
+      />,
+    )
+    await waitFor(() => expect(resolved).toBe(true))
+    await vncScreenLoader.load()
+    chunk.open()
+    await waitFor(() =>
+      expect(screen.getByTestId('c').getAttribute('data-state')).toBe('connected'),
+    )
+    // Straight to connecting: the fetch that ran while the code loaded is the attempt's.
+    expect(states[0]).toBe('connecting')
+    expect(states).not.toContain('fetching')
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    expect(server.seen).toHaveLength(1)
+    expect(server.refused).toBe(0)
+  } finally {
+    await server.close()
+  }
 })
