@@ -76,3 +76,10 @@ it('passes a ConsoleError thrown by a custom fetch through unchanged', async () 
   const own = new ConsoleError({ kind: 'forbidden', provider: 'ecs', message: 'proxy says no' })
   await expect(post({ fetch: () => Promise.reject(own) })).rejects.toBe(own)
 })
+
+it('takes any positive timeout: fractions, and more than a timer holds (which used to fire at once)', async () => {
+  server.handle((_, res) => setTimeout(() => json(res, 200, { late: true }), 30))
+  for (const timeoutMs of [2.5e9, 5e9, 1_000.5, Infinity]) {
+    await expect(post({ timeoutMs })).resolves.toMatchObject({ json: { late: true } })
+  }
+})

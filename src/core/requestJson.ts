@@ -47,7 +47,8 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     }
     url = new URL(url, location.href).href
   }
-  // Timers take whole milliseconds up to 2^31 - 1 (longer ones fire at once); Infinity means none.
+  // Whole milliseconds up to 2^31 - 1: Node refuses fractions and larger values, and browser timers
+  // past 2^31 - 1 fire at once. Infinity means no timeout.
   const timeout =
     timeoutMs < Infinity
       ? AbortSignal.timeout(Math.min(Math.ceil(timeoutMs), 2 ** 31 - 1))

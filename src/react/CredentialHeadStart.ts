@@ -5,7 +5,7 @@
  */
 export class CredentialHeadStart {
   private readonly controller = new AbortController()
-  private settled = false
+  private claimed = false
   private readonly promise: Promise<string>
   private readonly key: string
   /** The URL once the fetch has succeeded, so the viewer can mount its screen without a tick. */
@@ -29,8 +29,8 @@ export class CredentialHeadStart {
    * Another key means the target changed while the code loaded: that fetch is cancelled.
    */
   take(key: string | undefined, signal: AbortSignal): Promise<string> | undefined {
-    if (this.settled) return undefined
-    this.settled = true
+    if (this.claimed) return undefined
+    this.claimed = true
     if (key !== this.key) {
       this.controller.abort()
       return undefined
@@ -41,8 +41,8 @@ export class CredentialHeadStart {
 
   /** Cancels the fetch unless an attempt took it. */
   release(): void {
-    if (this.settled) return
-    this.settled = true
+    if (this.claimed) return
+    this.claimed = true
     this.controller.abort()
   }
 }
