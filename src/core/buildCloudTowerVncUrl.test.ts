@@ -61,6 +61,14 @@ describe('buildCloudTowerVncUrl, the documented examples', () => {
 })
 
 describe('buildCloudTowerVncUrl, schemes and endpoints', () => {
+  it('carries any printable vm_uuid, spaces and & included, as one encoded value', () => {
+    const url = new URL(
+      buildCloudTowerVncUrl({ ...SEED, vm_uuid: ' vm 01&x=1' }, { mode: 'direct' }),
+    )
+    expect(url.searchParams.get('uuid')).toBe(' vm 01&x=1')
+    expect([...url.searchParams.keys()]).toEqual(['uuid', 'token', 'host'])
+  })
+
   it('follows the page for direct links, and secure overrides', () => {
     vi.stubGlobal('location', new URL('http://portal.local/'))
     expect(buildCloudTowerVncUrl(SEED, { mode: 'direct' })).toMatch(/^ws:\/\//)

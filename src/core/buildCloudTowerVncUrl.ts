@@ -5,7 +5,6 @@ import { isBase64 } from './isBase64.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { pageProtocol } from './pageProtocol.js'
 import { toUrlHost } from './toUrlHost.js'
-import { validatePathSegment } from './validatePathSegment.js'
 
 /**
  * Turns CloudTower's `vnc` answer into the websocket URL noVNC opens: the direct link to the
@@ -15,7 +14,13 @@ import { validatePathSegment } from './validatePathSegment.js'
 export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLinkTarget): string {
   const provider = 'cloudtower'
   const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
-  const uuidParam = validatePathSegment(vnc?.vm_uuid, 'vm_uuid', provider)
+  const uuid: unknown = vnc?.vm_uuid
+  // Any text but blank, control characters and lone UTF-16 surrogates (they cannot be encoded).
+  // eslint-disable-next-line no-control-regex
+  if (typeof uuid !== 'string' || !/\S/.test(uuid) || /[\0-\x1f\x7f]|[\ud800-\udfff]/u.test(uuid)) {
+    throw fail('The VNC details have no valid vm_uuid.')
+  }
+  const uuidParam = encodeURIComponent(uuid)
   // The query carries the host without IPv6 brackets, as CloudTower reports it.
   const hostParam = encodeURIComponent(
     toUrlHost(vnc.host_ip, 'host_ip', provider).replace(/^\[(.*)\]$/, '$1'),
