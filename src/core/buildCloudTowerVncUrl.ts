@@ -4,6 +4,7 @@ import { ConsoleError } from './ConsoleError.js'
 import { isBase64 } from './isBase64.js'
 import { normalizeEndpoint } from './normalizeEndpoint.js'
 import { pageProtocol } from './pageProtocol.js'
+import { resolveOnPage } from './resolveOnPage.js'
 import { toUrlHost } from './toUrlHost.js'
 
 /**
@@ -43,14 +44,8 @@ export function buildCloudTowerVncUrl(vnc: CloudTowerVnc, target: CloudTowerLink
     if (typeof vnc.token !== 'string' || !isBase64(vnc.token)) {
       throw fail('The token must be base64.')
     }
-    // The slash keeps the root path "/" (normalised to "") a path.
-    const base = `${normalizeEndpoint(target.endpoint, provider)}/`
-    // A path endpoint is on the page's host; an absolute one ignores the base.
-    const page = typeof location === 'undefined' ? undefined : location.href
-    if (base[0] === '/' && !page) {
-      throw fail('A path endpoint needs a browser page; use an absolute URL.')
-    }
-    const endpoint = new URL(base, page)
+    // The slash keeps the root path "/" (normalised to "") a path, on the page's host.
+    const endpoint = resolveOnPage(`${normalizeEndpoint(target.endpoint, provider)}/`, provider)
     const secure = target.secure ?? endpoint.protocol === 'https:'
     return `${secure ? 'wss' : 'ws'}://${endpoint.host}${endpoint.pathname.replace(/\/+$/, '')}/websockify/?token=${encodeURIComponent(vnc.token)}&host=${hostParam}&uuid=${uuidParam}`
   }

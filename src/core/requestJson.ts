@@ -1,6 +1,7 @@
 import { ConsoleError, type ConsoleErrorKind, type ConsoleErrorProvider } from './ConsoleError.js'
 import { providerName } from './providerName.js'
 import { redactSecrets } from './redactSecrets.js'
+import { resolveOnPage } from './resolveOnPage.js'
 
 export interface JsonRequest {
   provider: ConsoleErrorProvider
@@ -41,12 +42,7 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     throw fail('invalid_input', 'timeoutMs must be a positive number.')
   }
   // A path is resolved against the page (Node's fetch would not); a custom fetch gets it as given.
-  if (url[0] === '/' && !request.fetch) {
-    if (typeof location === 'undefined') {
-      throw fail('invalid_input', 'A path endpoint needs a browser page; use an absolute URL.')
-    }
-    url = new URL(url, location.href).href
-  }
+  if (url[0] === '/' && !request.fetch) url = resolveOnPage(url, provider).href
   // Whole milliseconds up to 2^31 - 1: Node refuses fractions and larger values, and browser timers
   // past 2^31 - 1 fire at once. Infinity means no timeout.
   const timeout =
