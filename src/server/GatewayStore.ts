@@ -1,0 +1,38 @@
+/**
+ * Where a console gateway keeps what all its replicas must share: tickets, request windows and
+ * console slots. The default (`createMemoryGatewayStore`) serves one process; several replicas
+ * behind a load balancer share one store (`createRedisGatewayStore` from
+ * `react-vm-console/server/redis`), so a ticket issued by one replica can be redeemed on another
+ * and the limits count every replica's consoles.
+ *
+ * Every method is atomic on its own: two replicas calling at once never both succeed where only
+ * one may. Keys and slot ids are opaque strings the gateway makes; values are JSON text.
+ */
+export interface GatewayStore {
+  /** Keeps `value` under `key` for `ttlMs`. */
+  putTicket(key: string, value: string, ttlMs: number): Promise<void>
+  /** The value, once, then gone (atomic get-and-delete); undefined when unknown, taken or expired. */
+  takeTicket(key: string): Promise<string | undefined>
+  /**
+   * Counts one event for `key` in a sliding window of `windowMs`: allowed when fewer than `limit`
+   * events are in the window (and then counted); refused, counting nothing, otherwise, with the
+   * ms until the oldest event leaves the window.
+   */
+  hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+  ): Promise<{ allowed: boolean; retryAfterMs: number }>
+  /**
+   * Takes slot `slot` in `group` when the group holds fewer than `limit` live slots (a slot the
+   * group already holds is renewed and allowed). A slot lives `leaseMs` unless renewed, so the
+   * slots of a replica that died free themselves.
+   */
+  acquireSlot(group: string, slot: string, limit: number, leaseMs: number): Promise<boolean>
+  /** Extends the leases of slots this replica holds (its heartbeat). Slots no longer held are left alone. */
+  renewSlots(slots: readonly { group: string; slot: string }[], leaseMs: number): Promise<void>
+  /** Gives a slot back at once. */
+  releaseSlot(group: string, slot: string): Promise<void>
+  /** The gateway's `close()` calls this; a store built on a client the portal owns leaves it open. */
+  close?(): Promise<void>
+}
