@@ -1,5 +1,6 @@
 // The Node entry point `react-vm-console/server`: no React, no DOM.
 export { createConsoleGateway } from './createConsoleGateway.js'
+export { sharedConsoleGateway } from './sharedConsoleGateway.js'
 export { signHuaweiRequest } from './signHuaweiRequest.js'
 export type { HuaweiSignInput, HuaweiSignature } from './signHuaweiRequest.js'
 export type {
