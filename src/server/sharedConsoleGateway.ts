@@ -40,7 +40,9 @@ const HEADERS = { 'cache-control': 'no-store', 'content-type': 'application/json
  * the first request arrives, so `next build` and other import-time evaluation need no secret.
  * Every call with the same `key` in one process uses the same gateway. If `init` or the gateway's
  * own checks throw, that request is answered with a 500 `server` error (and the cause logged with
- * console.error), and the next request tries again.
+ * console.error), and the next request tries again; `upgrade` then returns false and leaves the
+ * socket to the caller. `close()` closes the shared gateway for every caller (it then refuses new
+ * work, as any closed gateway does); on one never created it does nothing.
  */
 export function sharedConsoleGateway(
   init: () => ConsoleGatewayOptions,
