@@ -122,10 +122,16 @@ it(
     // The page is served (and the POST route first answered) before the websocket is opened:
     // Next has handled requests by then, so its own upgrade listener would be in place.
     await page.goto(url)
-    const root = page.locator('[data-rvc-console]')
-    await expect
-      .poll(() => root.getAttribute('data-state'), { timeout: CONNECT_MS })
-      .toBe('connected')
+    // Settled either way: a console that cannot connect ends in `error` after its retries.
+    await page.waitForFunction(
+      () =>
+        /^(connected|error)$/.test(
+          document.querySelector('[data-rvc-console]')?.getAttribute('data-state') ?? '',
+        ),
+      undefined,
+      { timeout: CONNECT_MS },
+    )
+    expect(await page.locator('[data-rvc-console]').getAttribute('data-state')).toBe('connected')
     // A painted frame: vm-ubuntu-01's 1024x768 screen, not one flat colour.
     const frame = () =>
       page.evaluate(() => {
