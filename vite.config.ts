@@ -87,6 +87,8 @@ export default defineConfig({
           testTimeout: 20_000,
           include: [
             'src/core/**/*.test.ts',
+            'src/keys/**/*.test.ts',
+            'src/i18n/**/*.test.ts',
             // React-layer code that needs neither React nor a DOM, tested as such.
             'src/react/**/*.node.test.ts',
             'test/node/**/*.test.{ts,tsx}',

@@ -11,7 +11,7 @@ import {
   ConsoleViewer,
   type ConsoleViewerProps,
 } from '../src/index.js'
-import type { ConsoleErrorInit } from '../src/core/ConsoleError.js'
+import type { ConsoleErrorInit } from '../src/core/errors/ConsoleError.js'
 import { mockRfb } from './support/mockRfb.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
 import { consoleRoot } from './support/consoleRoot.js'

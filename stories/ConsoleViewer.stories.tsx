@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
 import { ConsoleError, ConsoleViewer } from '../src/index.js'
-import type { ConsoleErrorKind } from '../src/core/ConsoleError.js'
+import type { ConsoleErrorKind } from '../src/core/errors/ConsoleError.js'
 import { mockRfb } from './support/mockRfb.js'
 import { StatusPanel } from './support/StatusPanel.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'

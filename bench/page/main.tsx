@@ -13,7 +13,7 @@ import {
   preloadConsole,
 } from 'react-vm-console'
 import type { VncScreenHandle } from 'react-vnc'
-import { VIEW_DEFAULTS } from '../../src/react/viewDefaults.js'
+import { VIEW_DEFAULTS } from '../../src/react/session/viewDefaults.js'
 import type {
   BenchApi,
   ChurnResult,

@@ -20,5 +20,5 @@ export type {
   GatewayRequest,
   GatewayTlsOptions,
 } from './types.js'
-export { ConsoleError } from '../core/ConsoleError.js'
-export type { ConsoleErrorKind } from '../core/ConsoleError.js'
+export { ConsoleError } from '../core/errors/ConsoleError.js'
+export type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'

@@ -1,9 +1,9 @@
-import { asRecord } from '../core/asRecord.js'
-import { cloudTowerErrorKind } from '../core/cloudTowerErrorKind.js'
-import { ConsoleError } from '../core/ConsoleError.js'
-import { kindForStatus } from '../core/kindForStatus.js'
-import { normalizeEndpoint } from '../core/normalizeEndpoint.js'
-import { requestJson } from '../core/requestJson.js'
+import { asRecord } from '../core/http/asRecord.js'
+import { cloudTowerErrorKind } from '../core/cloudtower/cloudTowerErrorKind.js'
+import { ConsoleError } from '../core/errors/ConsoleError.js'
+import { kindForStatus } from '../core/errors/kindForStatus.js'
+import { normalizeEndpoint } from '../core/http/normalizeEndpoint.js'
+import { requestJson } from '../core/http/requestJson.js'
 
 export interface LoginCloudTowerArgs {
   endpoint: string

@@ -1,4 +1,4 @@
-import { ConsoleError } from '../core/ConsoleError.js'
+import { ConsoleError } from '../core/errors/ConsoleError.js'
 import type { ConsoleTarget } from './types.js'
 
 // Ids are path segments or GraphQL strings upstream; keep them plain and short.

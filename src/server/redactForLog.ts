@@ -1,4 +1,4 @@
-import { redactSecrets } from '../core/redactSecrets.js'
+import { redactSecrets } from '../core/errors/redactSecrets.js'
 
 const SECRET_KEY = /token|password|secret|authorization|ticket|signature|cookie/i
 const SECRET_TEXT = [

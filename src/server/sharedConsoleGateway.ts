@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { ConsoleError } from '../core/ConsoleError.js'
+import { ConsoleError } from '../core/errors/ConsoleError.js'
 import { createConsoleGateway } from './createConsoleGateway.js'
 import { toGatewayError } from './toGatewayError.js'
 import type { ConsoleGateway, ConsoleGatewayOptions, ConsoleGatewayStats } from './types.js'

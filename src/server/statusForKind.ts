@@ -1,4 +1,4 @@
-import type { ConsoleErrorKind } from '../core/ConsoleError.js'
+import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
 import { errorKinds } from '../core/errors/errorKinds.js'
 
 /** The HTTP status the browser gets for an error of this kind. */

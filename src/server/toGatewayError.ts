@@ -1,4 +1,4 @@
-import { ConsoleError } from '../core/ConsoleError.js'
+import { ConsoleError } from '../core/errors/ConsoleError.js'
 import { redactForLog } from './redactForLog.js'
 import { statusForKind } from './statusForKind.js'
 import type { GatewayErrorBody } from './types.js'

@@ -2,7 +2,7 @@
 // (Types only, so they live together; every runtime export has its own file.)
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { ConsoleErrorKind } from '../core/ConsoleError.js'
+import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
 import type { GatewayStore } from './GatewayStore.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */

@@ -3,9 +3,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
-import { ConsoleError } from '../../src/core/ConsoleError.js'
-import { ConsoleViewer } from '../../src/react/ConsoleViewer.js'
-import { EcsConsole } from '../../src/react/EcsConsole.js'
+import { ConsoleError } from '../../src/core/errors/ConsoleError.js'
+import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
+import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
 import {
   createUser,
   expectNoAxeViolations,

@@ -3,9 +3,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { inflateSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ConsoleViewer } from '../../src/react/ConsoleViewer.js'
-import type { ConsoleViewerProps } from '../../src/react/ConsoleViewerProps.js'
-import { defaultKeyCombos } from '../../src/react/toolbar/defaultKeyCombos.js'
+import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
+import type { ConsoleViewerProps } from '../../src/react/types.js'
+import { defaultKeyCombos } from '../../src/react/ui/toolbar/defaultKeyCombos.js'
 import {
   createUser,
   keysAt,
@@ -403,9 +403,9 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
   it('composes consumer handlers: preventDefault replaces the built-in action', async () => {
     const user = createUser()
     const vm = await serve()
-    const { ConsoleToolbar } = await import('../../src/react/toolbar/ConsoleToolbar.js')
+    const { ConsoleToolbar } = await import('../../src/react/ui/toolbar/ConsoleToolbar.js')
     const { ConsoleDisconnectButton } =
-      await import('../../src/react/toolbar/ConsoleDisconnectButton.js')
+      await import('../../src/react/ui/toolbar/ConsoleDisconnectButton.js')
     const onClick = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
     const { container } = render(
       <ConsoleViewer
@@ -428,11 +428,11 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
 describe('A rearranged toolbar', () => {
   it('moves with the arrow keys between parts placed directly inside it', async () => {
     const user = createUser()
-    const { ConsoleToolbar } = await import('../../src/react/toolbar/ConsoleToolbar.js')
+    const { ConsoleToolbar } = await import('../../src/react/ui/toolbar/ConsoleToolbar.js')
     const { ConsoleReconnectButton } =
-      await import('../../src/react/toolbar/ConsoleReconnectButton.js')
+      await import('../../src/react/ui/toolbar/ConsoleReconnectButton.js')
     const { ConsoleDisconnectButton } =
-      await import('../../src/react/toolbar/ConsoleDisconnectButton.js')
+      await import('../../src/react/ui/toolbar/ConsoleDisconnectButton.js')
     await connectedConsole(
       {},
       {

@@ -5,8 +5,8 @@ import { StrictMode } from 'react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
-import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
-import { EcsConsole } from '../../src/react/EcsConsole.js'
+import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
+import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
 
 const FAST = { baseDelayMs: 30, maxDelayMs: 60, jitter: 0, maxAttempts: 3 }
 let cloud: FakeCloudHandle

@@ -10,9 +10,9 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { attachRfbWebSocket } from '../../fake-cloud/rfb/attachRfbWebSocket.ts'
 import { RfbServer } from '../../fake-cloud/rfb/RfbServer.ts'
 import type { ConsoleStatus } from '../../src/core/connection/types.js'
-import { CloudTowerConsole } from '../../src/react/CloudTowerConsole.js'
-import { ConsoleViewer } from '../../src/react/ConsoleViewer.js'
-import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
+import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
+import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
+import type { ConsoleViewerHandle } from '../../src/react/types.js'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {

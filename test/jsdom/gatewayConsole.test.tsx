@@ -6,7 +6,7 @@ import { StrictMode } from 'react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
-import { GatewayConsole } from '../../src/react/GatewayConsole.js'
+import { GatewayConsole } from '../../src/react/consoles/GatewayConsole.js'
 import { createConsoleGateway } from '../../src/server/createConsoleGateway.js'
 import type { ConsoleGateway } from '../../src/server/types.js'
 

@@ -5,7 +5,7 @@ import { StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
-import type { ConsoleError } from '../../src/core/ConsoleError.js'
+import type { ConsoleError } from '../../src/core/errors/ConsoleError.js'
 import type * as EntryModule from '../../src/index.js'
 import { startConsoleServer } from '../support/startConsoleServer.js'
 
@@ -28,14 +28,14 @@ function gateViewerChunk() {
   const gate = new Promise<void>((resolve) => {
     open = resolve
   })
-  vi.doMock('../../src/react/viewerParts.js', async (importOriginal) => {
+  vi.doMock('../../src/react/lazy/viewerParts.js', async (importOriginal) => {
     await gate
     return importOriginal()
   })
   return { open }
 }
 afterEach(() => {
-  vi.doUnmock('../../src/react/viewerParts.js')
+  vi.doUnmock('../../src/react/lazy/viewerParts.js')
 })
 
 it('renders its shell at once, with the app’s class, style and data, then the viewer', async () => {
@@ -97,7 +97,7 @@ it('exported parts render the real ones inside a viewer', async () => {
 
 it('a chunk that fails to load shows why with Retry, reports a ConsoleError, and Retry loads it', async () => {
   // What a failed chunk request does to import(): it rejects. jsdom cannot fail a real request here.
-  vi.doMock('../../src/react/viewerParts.js', () => {
+  vi.doMock('../../src/react/lazy/viewerParts.js', () => {
     throw new Error('Failed to fetch dynamically imported module')
   })
   const { ConsoleViewer } = await freshEntry()
@@ -124,7 +124,7 @@ it('a chunk that fails to load shows why with Retry, reports a ConsoleError, and
     'The console could not load its code. Check the network, then retry.',
   )
 
-  vi.doUnmock('../../src/react/viewerParts.js')
+  vi.doUnmock('../../src/react/lazy/viewerParts.js')
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '重试' }))
   })
@@ -238,7 +238,7 @@ it('an early fetch that is done when the code arrives mounts the screen at once,
   try {
     const chunk = gateViewerChunk()
     const { ConsoleViewer } = await freshEntry()
-    const { vncScreenLoader } = await import('../../src/react/vncScreenLoader.js')
+    const { vncScreenLoader } = await import('../../src/react/lazy/vncScreenLoader.js')
     let resolved = false
     const getUrl = vi.fn(async () => {
       const url = server.issue()

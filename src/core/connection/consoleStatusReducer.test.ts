@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConsoleError } from '../ConsoleError.js'
+import { ConsoleError } from '../errors/ConsoleError.js'
 import { consoleStatusReducer, IDLE_STATUS } from './consoleStatusReducer.js'
 import type { ConsoleState, ConsoleStatus, ConsoleStatusEvent } from './types.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConsoleError } from '../ConsoleError.js'
+import { ConsoleError } from '../errors/ConsoleError.js'
 import { decideReconnect } from './decideReconnect.js'
 
 const error = (kind: ConsoleError['kind'], retryable?: boolean) =>

@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../ConsoleError.js'
+import type { ConsoleError } from '../errors/ConsoleError.js'
 import { errorKinds } from '../errors/errorKinds.js'
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay, type ReconnectPolicy } from './reconnectDelay.js'
 import type { ReconnectDecision } from './types.js'

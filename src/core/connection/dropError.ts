@@ -1,4 +1,4 @@
-import { ConsoleError } from '../ConsoleError.js'
+import { ConsoleError } from '../errors/ConsoleError.js'
 import type { ConnectionPhase } from './types.js'
 
 /** Early closes in a row after which a console stops retrying: it is a refusal, not a blip. */

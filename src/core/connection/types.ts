@@ -1,6 +1,6 @@
 // The connection's shapes: the status every console shows, the events that change it, and what
 // the screen tells about a socket that closed. Types only; the functions beside them use them.
-import type { ConsoleError } from '../ConsoleError.js'
+import type { ConsoleError } from '../errors/ConsoleError.js'
 
 /** Where a console is in its life; shown as `data-state` on the viewer's root. */
 export type ConsoleState =

@@ -1,4 +1,4 @@
-import type { ConsoleErrorKind } from '../ConsoleError.js'
+import type { ConsoleErrorKind } from './ConsoleError.js'
 
 /**
  * How the library treats each error kind, in one place (every list of kinds derives from it):

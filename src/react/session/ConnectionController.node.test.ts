@@ -1,6 +1,6 @@
 // The connection without React, the DOM or noVNC: a fake screen and fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ConsoleError } from '../../core/ConsoleError.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { ConnectionPhase, ConsoleStatus } from '../../core/connection/types.js'
 import { ConnectionController, type ConnectionProps } from './ConnectionController.js'
 

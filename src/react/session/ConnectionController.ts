@@ -1,4 +1,4 @@
-import { ConsoleError } from '../../core/ConsoleError.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { consoleStatusReducer, IDLE_STATUS } from '../../core/connection/consoleStatusReducer.js'
 import { decideReconnect } from '../../core/connection/decideReconnect.js'
 import { dropError } from '../../core/connection/dropError.js'
@@ -8,7 +8,7 @@ import type {
   ConsoleStatus,
   ConsoleStatusEvent,
 } from '../../core/connection/types.js'
-import { toConsoleError } from '../toConsoleError.js'
+import { toConsoleError } from '../urls/toConsoleError.js'
 
 const WS_URL = /^wss?:\/\/./i
 

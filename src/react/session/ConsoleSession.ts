@@ -1,7 +1,7 @@
-import { ConsoleError } from '../../core/ConsoleError.js'
-import type { ConsoleViewSettings } from '../ConsoleViewSettings.js'
-import type { VncCredentials } from '../VncCredentials.js'
-import { vncScreenLoader } from '../vncScreenLoader.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import type { ConsoleViewSettings } from '../types.js'
+import type { VncCredentials } from '../types.js'
+import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
 import { captureScreenshot } from './captureScreenshot.js'
 import { ConnectionController } from './ConnectionController.js'
 import { KeyboardController } from './keyboard/KeyboardController.js'
@@ -50,7 +50,7 @@ export class ConsoleSession {
     this.connection = new ConnectionController({
       props: () => this.props,
       takeEarlyUrl: (signal) => {
-        const head = this.props.headStart?.current
+        const head = this.props.earlyUrl?.current
         const promise = head?.take(this.props.connectionKey, signal)
         return promise && { promise, url: head?.url }
       },

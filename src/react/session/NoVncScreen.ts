@@ -1,7 +1,7 @@
 import type { VncScreenHandle } from 'react-vnc'
 import type { ConnectionPhase } from '../../core/connection/types.js'
-import type { VncCredentials } from '../VncCredentials.js'
-import { quietRepeatDisconnect } from '../quietRepeatDisconnect.js'
+import type { VncCredentials } from '../types.js'
+import { quietRepeatDisconnect } from './quietRepeatDisconnect.js'
 import { captureWebSocket } from './captureWebSocket.js'
 
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>

@@ -1,6 +1,6 @@
-import type { ConsoleViewProps } from '../ConsoleViewerProps.js'
-import type { ConsoleViewSettings } from '../ConsoleViewSettings.js'
-import { VIEW_DEFAULTS } from '../viewDefaults.js'
+import type { ConsoleViewProps } from '../types.js'
+import type { ConsoleViewSettings } from '../types.js'
+import { VIEW_DEFAULTS } from './viewDefaults.js'
 
 type ViewKey = keyof ConsoleViewProps
 const VIEW_KEYS = Object.keys(VIEW_DEFAULTS) as ViewKey[]

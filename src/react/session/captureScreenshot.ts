@@ -1,4 +1,4 @@
-import { ConsoleError } from '../../core/ConsoleError.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
 
 /** The screen as a PNG, from noVNC's canvas; a ConsoleError when there is no live screen. */
 export function captureScreenshot(

@@ -1,9 +1,9 @@
 // Shapes of a console session. Types only; the classes beside them use them.
 import type { ConsoleStatus } from '../../core/connection/types.js'
-import type { ConsoleViewerProps } from '../ConsoleViewerProps.js'
-import type { ConsoleViewSettings } from '../ConsoleViewSettings.js'
-import type { CredentialHeadStart } from '../CredentialHeadStart.js'
-import type { StickyModifier } from '../StickyModifier.js'
+import type { ConsoleViewerProps } from '../types.js'
+import type { ConsoleViewSettings } from '../types.js'
+import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
+import type { StickyModifier } from '../types.js'
 
 /** What the viewer renders: the status, and which react-vnc screen (one per attempt) is mounted. */
 export interface SessionView {
@@ -25,4 +25,4 @@ export interface SessionView {
 }
 
 /** The viewer's props, and the loading shell's early first fetch if it started one. */
-export type SessionProps = ConsoleViewerProps & { headStart?: { current?: CredentialHeadStart } }
+export type SessionProps = ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } }

@@ -81,6 +81,7 @@ describe('sharedConsoleGateway', () => {
       totalRelays: 0,
       issuedTickets: 0,
       rejectedUpgrades: 0,
+      refusals: 0,
       bytesToUpstream: 0,
       bytesToBrowser: 0,
     })

@@ -1,6 +1,6 @@
 // The gateway's small pure helpers.
 import { describe, expect, it } from 'vitest'
-import { ConsoleError } from '../../../src/core/ConsoleError.js'
+import { ConsoleError } from '../../../src/core/errors/ConsoleError.js'
 import { createRateLimiter } from '../../../src/server/createRateLimiter.js'
 import { defaultConsoleHosts } from '../../../src/server/defaultConsoleHosts.js'
 import { isConsoleHostAllowed } from '../../../src/server/isConsoleHostAllowed.js'

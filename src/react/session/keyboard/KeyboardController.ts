@@ -1,7 +1,7 @@
-import { namedKeys } from '../../../core/namedKeys.js'
-import { parseKeyCombo } from '../../../core/parseKeyCombo.js'
-import type { KeyStroke } from '../../../core/KeyStroke.js'
-import type { StickyModifier } from '../../StickyModifier.js'
+import { namedKeys } from '../../../keys/namedKeys.js'
+import { parseKeyCombo } from '../../../keys/parseKeyCombo.js'
+import type { KeyStroke } from '../../../keys/KeyStroke.js'
+import type { StickyModifier } from '../../types.js'
 import { isReleaseHotkey } from './isReleaseHotkey.js'
 
 /** What the keyboard needs of its console. */

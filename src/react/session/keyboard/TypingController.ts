@@ -1,6 +1,6 @@
-import { textToKeystrokes } from '../../../core/textToKeystrokes.js'
-import type { TypeTextOptions } from '../../TypeTextOptions.js'
-import type { TypeTextResult } from '../../TypeTextResult.js'
+import { textToKeystrokes } from '../../../keys/textToKeystrokes.js'
+import type { TypeTextOptions } from '../../types.js'
+import type { TypeTextResult } from '../../types.js'
 
 /** What typing needs of its console. */
 export interface TypingHost {

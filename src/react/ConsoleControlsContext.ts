@@ -1,4 +1,0 @@
-import { createContext } from 'react'
-import type { ConsoleControls } from './ConsoleControls.js'
-
-export const ConsoleControlsContext = createContext<ConsoleControls | null>(null)

@@ -1,0 +1,81 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { buildCloudTowerVncUrl } from '../../core/cloudtower/buildCloudTowerVncUrl.js'
+import type { CloudTowerVnc } from '../../core/cloudtower/CloudTowerVnc.js'
+import { cloudTowerVncOptions } from '../queries/cloudTowerVncOptions.js'
+import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
+import type { ConsoleViewerProps } from '../types.js'
+import { tokenFingerprint } from '../queries/tokenFingerprint.js'
+import { useFreshCredentials } from '../urls/useFreshCredentials.js'
+
+export interface CloudTowerConsoleProps extends Omit<
+  ConsoleViewerProps,
+  'url' | 'getUrl' | 'connectionKey'
+> {
+  /** `https://tower.example.com` or a same-origin path such as `/tower`. */
+  endpoint: string | undefined
+  /** CloudTower session token (sent raw in `Authorization`). */
+  token: string | undefined
+  vmId: string | undefined
+  /** `proxy` (default): through CloudTower; `direct`: straight to the cluster. */
+  mode?: 'proxy' | 'direct'
+  language?: 'en-US' | 'zh-CN'
+  /** Default: follows the endpoint (proxy) or the page (direct). */
+  secure?: boolean
+  /** A port on cluster_ip for the direct link. */
+  port?: number
+  fetch?: typeof fetch
+  timeoutMs?: number
+  /** Default: the app's QueryClient, or a private one. */
+  queryClient?: QueryClient
+}
+
+/**
+ * A CloudTower VM console: fresh credentials for every connection, the link, and the viewer with its
+ * toolbar and overlay (`toolbar={false}` / `overlay={false}` hide them).
+ */
+export function CloudTowerConsole(props: CloudTowerConsoleProps) {
+  const {
+    endpoint,
+    token,
+    vmId,
+    mode = 'proxy',
+    language,
+    secure,
+    port,
+    fetch,
+    timeoutMs,
+    queryClient,
+    ...viewer
+  } = props
+  const fetchFresh = useFreshCredentials(queryClient)
+  const ready = Boolean(endpoint && token && vmId)
+  const getUrl = async (signal: AbortSignal) => {
+    const options = cloudTowerVncOptions({ endpoint, token, vmId, language, fetch, timeoutMs })
+    const vnc = await fetchFresh<CloudTowerVnc>(options, signal)
+    return buildCloudTowerVncUrl(
+      vnc,
+      mode === 'direct' ? { mode, secure, port } : { mode, endpoint: endpoint ?? '', secure },
+    )
+  }
+  // The target is what these values name; the function identity may change every render.
+  const connectionKey = JSON.stringify([
+    endpoint,
+    vmId,
+    mode,
+    language,
+    secure,
+    port,
+    tokenFingerprint(token),
+  ])
+  return (
+    <ConsoleViewer
+      data-provider="cloudtower"
+      toolbar
+      overlay
+      {...viewer}
+      getUrl={ready ? getUrl : undefined}
+      connectionKey={ready ? connectionKey : undefined}
+    />
+  )
+}

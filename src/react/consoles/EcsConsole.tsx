@@ -1,0 +1,83 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { buildEcsConsoleUrl } from '../../core/ecs/buildEcsConsoleUrl.js'
+import type { EcsRemoteConsole } from '../../core/ecs/EcsRemoteConsole.js'
+import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
+import type { ConsoleViewerProps } from '../types.js'
+import { ecsConsoleOptions } from '../queries/ecsConsoleOptions.js'
+import { openInNewWindow } from '../viewer/openInNewWindow.js'
+import { tokenFingerprint } from '../queries/tokenFingerprint.js'
+import { useFreshCredentials } from '../urls/useFreshCredentials.js'
+
+export interface EcsConsoleProps extends Omit<
+  ConsoleViewerProps,
+  'url' | 'getUrl' | 'connectionKey'
+> {
+  /** `https://ecs.<region>.myhuaweicloud.com` or a same-origin path of the portal's proxy. */
+  endpoint: string | undefined
+  projectId: string | undefined
+  serverId: string | undefined
+  /** IAM token (`X-Auth-Token`); leave out behind a signing proxy. */
+  authToken?: string
+  /** Default: follows the console page (https → wss). */
+  secure?: boolean
+  fetch?: typeof fetch
+  timeoutMs?: number
+  /** Default: the app's QueryClient, or a private one. */
+  queryClient?: QueryClient
+}
+
+/**
+ * A Huawei Cloud ECS console: a fresh `remote_console` for every connection, its socket, the viewer
+ * with its toolbar and overlay, and "Open console in a new window" when embedding fails.
+ */
+export function EcsConsole(props: EcsConsoleProps) {
+  const {
+    endpoint,
+    projectId,
+    serverId,
+    authToken,
+    secure,
+    fetch,
+    timeoutMs,
+    queryClient,
+    ...viewer
+  } = props
+  const fetchFresh = useFreshCredentials(queryClient)
+  const ready = Boolean(endpoint && projectId && serverId)
+  const fetchRemote = (signal: AbortSignal, purpose?: string) => {
+    const options = ecsConsoleOptions({
+      endpoint,
+      projectId,
+      serverId,
+      authToken,
+      fetch,
+      timeoutMs,
+    })
+    return fetchFresh<EcsRemoteConsole>(options, signal, purpose)
+  }
+  const getUrl = async (signal: AbortSignal) =>
+    buildEcsConsoleUrl(await fetchRemote(signal), { secure })
+  // The fallback when embedding fails (a proxy that rejects our Origin): Huawei's own console
+  // page in a new window, with a token of its own.
+  const openConsolePage = () =>
+    void openInNewWindow(async () => (await fetchRemote(new AbortController().signal, 'page')).url)
+  const connectionKey = JSON.stringify([
+    endpoint,
+    projectId,
+    serverId,
+    secure,
+    tokenFingerprint(authToken),
+  ])
+  return (
+    <ConsoleViewer
+      data-provider="ecs"
+      toolbar
+      overlay
+      openConsolePage={ready ? openConsolePage : undefined}
+      {...viewer}
+      getUrl={ready ? getUrl : undefined}
+      connectionKey={ready ? connectionKey : undefined}
+    />
+  )
+}

@@ -1,0 +1,209 @@
+// The React layer's public shapes: props, handles, controls and options. Types only; every
+// runtime export has its own file.
+import type { ReconnectPolicy } from '../core/connection/reconnectDelay.js'
+import type { ConsoleState, ConsoleStatus } from '../core/connection/types.js'
+import type { ConsoleError } from '../core/errors/ConsoleError.js'
+import type { ConsoleLabels } from '../i18n/ConsoleLabels.js'
+import type { ConsoleLocale } from '../i18n/ConsoleLocale.js'
+import type { KeyboardLayout } from '../keys/KeyboardLayout.js'
+import type { UseQueryOptions } from '@tanstack/react-query'
+import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react'
+
+/** The console's own UI around the screen: toolbar, overlay, language, theme, windows. */
+export interface ConsoleChromeProps {
+  /**
+   * `true`: the default `<ConsoleToolbar>` above the screen; a node: that node there instead.
+   * Default false on `<ConsoleViewer>`, true on `<CloudTowerConsole>` and `<EcsConsole>`.
+   */
+  toolbar?: boolean | ReactNode
+  /** `true`: the default `<ConsoleOverlay>` over the screen while not connected; a node: that node. Defaults as `toolbar`. */
+  overlay?: boolean | ReactNode
+  /** Built-in strings: 'en-US' (default) or 'zh-CN' (any `zh-*`). */
+  locale?: ConsoleLocale | (string & {})
+  /** Replaces any built-in string. */
+  labels?: Partial<ConsoleLabels>
+  /** `system` (default) follows prefers-color-scheme; sets `data-theme` on the root otherwise. */
+  theme?: 'light' | 'dark' | 'system'
+  /**
+   * A page of the app that shows this same console, opened by the toolbar's pop-out button. It must
+   * fetch its own credentials: one-time tokens are never handed to another window.
+   */
+  popOutUrl?: string
+  /** Called when the user pops the console out (after `popOutUrl` opened, or instead of it). */
+  onPopOut?: () => void
+  /** Opens the provider's own console page in a new window (the ECS fallback when embedding fails). */
+  openConsolePage?: () => void
+  /** The user changed a display setting from the toolbar (to remember it, for example). */
+  onViewSettingsChange?: (settings: ConsoleViewSettings) => void
+  /** The layout preselected in "Type text". Default 'en-US'. */
+  defaultKeyboardLayout?: KeyboardLayout
+}
+
+/** What toolbar and overlay parts can do beyond the handle: the console's UI state and actions. */
+export interface ConsoleControls {
+  /** The resolved strings (locale + `labels`). */
+  labels: ConsoleLabels
+  /** Display settings in effect; `setSettings` changes them live. */
+  settings: ConsoleViewSettings
+  setSettings(patch: Partial<ConsoleViewSettings>): void
+  /** Keys typed go to the VM. */
+  keyboardCaptured: boolean
+  captureKeyboard(): void
+  /** Releases held keys at the VM and moves the focus to the console element (as Ctrl+Alt+Shift). */
+  releaseKeyboard(): void
+  /** Focus back to the console after a toolbar action (the VM's keyboard if it takes input). */
+  returnFocus(): void
+  /** Modifiers held for the next key sent from the toolbar or typed. */
+  sticky: readonly StickyModifier[]
+  toggleSticky(modifier: StickyModifier): void
+  /** A combination such as `Ctrl+Alt+F2`, sticky modifiers included. */
+  sendKeys(combo: string): void
+  /** The last text the VM copied (ServerCutText). */
+  clipboardText: string | undefined
+  /** Types text key by key; see `TypeTextOptions`. */
+  typeText(text: string, options?: TypeTextOptions): Promise<TypeTextResult>
+  stopTyping(): void
+  typing: { done: number; total: number } | null
+  defaultKeyboardLayout: KeyboardLayout
+  /** What the VNC server asks for while `status.credentialsRequired`. */
+  credentialTypes: readonly string[]
+  fullscreen: boolean
+  /** Undefined where the Fullscreen API is missing. */
+  toggleFullscreen: (() => void) | undefined
+  /** Undefined unless `popOutUrl` or `onPopOut` is set. */
+  popOut: (() => void) | undefined
+  poppedOut: boolean
+  /** Undefined unless the console has a provider page (ECS) or `openConsolePage` is set. */
+  openConsolePage: (() => void) | undefined
+  /** The id of the focusable console element (for aria-controls). */
+  screenId: string
+}
+
+/** How the remote screen fits: scaled to the element, the VM resized to it, or 1:1 with scrolling. */
+export type ConsoleScaling = 'fit' | 'remote' | 'none'
+
+/** The display settings a toolbar changes on a running console (see `useConsoleControls`). */
+export interface ConsoleViewSettings {
+  scaling: ConsoleScaling
+  viewOnly: boolean
+  /** JPEG quality 0–9. */
+  qualityLevel: number
+  /** Compression 0–9. */
+  compressionLevel: number
+}
+
+/** What an app can do with a mounted `<ConsoleViewer>` through its `ref`. */
+export interface ConsoleViewerHandle {
+  /** Starts a new connection (fresh credentials); also after a disconnect or an error. */
+  connect(): void
+  /** Closes the connection; it stays closed until `connect()`. */
+  disconnect(): void
+  sendCtrlAltDel(): void
+  /** One key event; without `down`, a press and a release. */
+  sendKey(keysym: number, code: string, down?: boolean): void
+  /** A combination such as `Ctrl+Alt+F2` or `Alt+Tab`: pressed in order, released in reverse. */
+  sendKeys(combo: string): void
+  /** Puts text on the server's clipboard (RFB ClientCutText). */
+  pasteText(text: string): void
+  /** Answers a server that asked for credentials. */
+  sendCredentials(credentials: VncCredentials): void
+  /** Asks the server to shut down, reboot or reset the machine (when `capabilities.power`). */
+  power(action: 'shutdown' | 'reboot' | 'reset'): void
+  /** Gives the console the keyboard. */
+  focus(): void
+  blur(): void
+  /** A PNG of the current screen. */
+  screenshot(): Promise<Blob>
+  readonly state: ConsoleState
+}
+
+/** Display settings that change live on a running session, without reconnecting. */
+export interface ConsoleViewProps {
+  /** Send no keyboard or mouse input. Default false. */
+  viewOnly?: boolean
+  /** Scale the remote screen to fit the element. Default true. */
+  scaleViewport?: boolean
+  /** Ask the server to resize its screen to the element. Default false. */
+  resizeSession?: boolean
+  /** Clip instead of scaling when the remote screen is larger. Default false. */
+  clipViewport?: boolean
+  /** JPEG quality 0–9. Default 6. */
+  qualityLevel?: number
+  /** Compression 0–9. Default 2. */
+  compressionLevel?: number
+  /** Show a dot when the server hides the cursor. Default false. */
+  showDotCursor?: boolean
+  /** CSS background around the remote screen. */
+  background?: string
+  /** Take the keyboard when the screen is clicked. Default true. */
+  focusOnClick?: boolean
+}
+
+export interface ConsoleViewerCallbacks {
+  /** Called with the new status whenever any part of it changes (state, attempt, error, name…). */
+  onStateChange?: (status: ConsoleStatus) => void
+  onConnect?: () => void
+  /** `byUser`: the app or the user closed it (no reconnect follows). */
+  onDisconnect?: (detail: { clean: boolean; byUser: boolean }) => void
+  onError?: (error: ConsoleError) => void
+  /** Text the server put on its clipboard (ServerCutText). */
+  onClipboard?: (text: string) => void
+  onBell?: () => void
+  onDesktopName?: (name: string) => void
+  onCapabilities?: (capabilities: { power: boolean }) => void
+  /** The server wants credentials that the `credentials` prop does not hold. */
+  onCredentialsRequired?: (types: string[]) => void
+}
+
+export interface ConsoleViewerProps
+  extends
+    ConsoleViewProps,
+    ConsoleViewerCallbacks,
+    ConsoleChromeProps,
+    Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'children'> {
+  /** A ready `ws://` or `wss://` URL. Holds a one-time token? Use `getUrl` so reconnects get a new one. */
+  url?: string
+  /** Called for EVERY connection attempt, first or reconnect, to get a fresh URL. Keep it stable (useCallback) or set `connectionKey`. */
+  getUrl?: (signal: AbortSignal) => Promise<string>
+  /** When set, a change of this value (not of `url`/`getUrl` identity) means a new target. */
+  connectionKey?: string
+  /** Sent when the server asks; without it the viewer reports `credentialsRequired`. */
+  credentials?: VncCredentials
+  /** Connect on mount. Default true. */
+  autoConnect?: boolean
+  /** Reconnect after an unexpected drop. Default true (5 attempts, 1 s doubling to 30 s, ±20 %). */
+  reconnect?: boolean | ReconnectPolicy
+  /** Overlays and toolbars; they read the console through `useConsoleViewer()`. */
+  children?: ReactNode
+  ref?: Ref<ConsoleViewerHandle>
+}
+
+/** What a credential hook lets the caller change; the key and fetcher stay ours. */
+export type CredentialQueryOptions<T> = Omit<
+  UseQueryOptions<T, ConsoleError, T>,
+  'queryKey' | 'queryFn'
+>
+
+/** A modifier the toolbar holds for the next key (sent or typed). */
+export type StickyModifier = 'ctrl' | 'alt' | 'super'
+
+export interface TypeTextOptions {
+  /** The guest's keyboard layout, for characters that need Shift or AltGr. Default 'en-US'. */
+  layout?: KeyboardLayout
+  /** Pause after each character, so slow guests (BIOS, serial-over-VNC) drop nothing. Default 20 ms. */
+  delayMs?: number
+}
+
+/** How far `typeText` got: all `total` characters, or `done` of them when stopped. */
+export interface TypeTextResult {
+  done: number
+  total: number
+  cancelled: boolean
+}
+
+/** Credentials a VNC server may ask for; most ask only for a password. */
+export interface VncCredentials {
+  username?: string
+  password?: string
+  target?: string
+}

@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { composeHandlers } from './composeHandlers.js'
+import { useConsoleControls } from '../../context/useConsoleControls.js'
+import type { ConsoleToolbarButtonProps } from '../toolbar/ConsoleToolbarButton.js'
+import { Icon, type IconName } from './Icon.js'
+
+/** Where the focus goes when a popover closes. */
+export type CloseFocus = 'trigger' | 'console' | 'none'
+
+export interface PopoverProps extends Omit<ConsoleToolbarButtonProps, 'children' | 'label'> {
+  label: string
+  icon: IconName
+  /** `menu`: role=menu with arrow-key items; `dialog`: a non-modal panel with form controls. */
+  kind: 'menu' | 'dialog'
+  /** The panel's accessible name (default: `label`). */
+  title?: string
+  children: (close: (focus?: CloseFocus) => void) => ReactNode
+}
+
+const ITEMS = '[role^="menuitem"]:not([disabled])'
+const FOCUSABLE = 'input, select, textarea, button:not([disabled]), [tabindex="0"]'
+
+/**
+ * A toolbar button that opens a menu or a small panel below it. Escape closes it and returns the
+ * focus to the button; a click outside closes it; in a menu, arrows, Home and End move between
+ * items and Tab leaves it. Open, its root has `data-state="open"`.
+ */
+export function Popover(props: PopoverProps) {
+  const { label, icon, kind, title, children, onClick, onKeyDown, ...rest } = props
+  const controls = useConsoleControls()
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const triggerId = useId()
+  const wrapper = useRef<HTMLSpanElement>(null)
+  const content = useRef<HTMLDivElement>(null)
+
+  // By id, not ref: panels get `close` while rendering, and refs are not for render.
+  const close = (focus: CloseFocus = 'trigger') => {
+    setOpen(false)
+    if (focus === 'trigger') document.getElementById(triggerId)?.focus()
+    else if (focus === 'console') controls.returnFocus()
+  }
+
+  useEffect(() => {
+    if (!open) return
+    const first = content.current?.querySelector<HTMLElement>(kind === 'menu' ? ITEMS : FOCUSABLE)
+    first?.focus()
+    const onPointerDown = (event: PointerEvent | MouseEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const doc = wrapper.current?.ownerDocument
+    doc?.addEventListener('mousedown', onPointerDown)
+    return () => doc?.removeEventListener('mousedown', onPointerDown)
+  }, [open, kind])
+
+  const onContentKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      close('trigger')
+      return
+    }
+    if (kind !== 'menu') return
+    if (event.key === 'Tab') {
+      setOpen(false)
+      return
+    }
+    const items = [...(content.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])]
+    const index = items.indexOf(event.target as HTMLElement)
+    const next =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? items[(index + 1) % items.length]
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? items[(index - 1 + items.length) % items.length]
+          : event.key === 'Home'
+            ? items[0]
+            : event.key === 'End'
+              ? items.at(-1)
+              : undefined
+    if (next) {
+      event.preventDefault()
+      next.focus()
+    }
+  }
+
+  return (
+    <span ref={wrapper} data-rvc-popover="" data-state={open ? 'open' : 'closed'}>
+      <button
+        type="button"
+        data-rvc-button=""
+        id={triggerId}
+        {...rest}
+        aria-haspopup={kind}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={composeHandlers(onClick, () => setOpen((value) => !value))}
+        onKeyDown={composeHandlers(onKeyDown, (event) => {
+          if (kind === 'menu' && event.key === 'ArrowDown' && !open) {
+            event.preventDefault()
+            setOpen(true)
+          }
+        })}
+      >
+        <Icon name={icon} />
+        <span data-rvc-label="">{label}</span>
+        <Icon name="chevron" />
+      </button>
+      {open ? (
+        <div
+          ref={content}
+          id={id}
+          role={kind}
+          aria-label={title ?? label}
+          data-rvc-popover-content=""
+          data-kind={kind}
+          onKeyDown={onContentKeyDown}
+        >
+          {children(close)}
+        </div>
+      ) : null}
+    </span>
+  )
+}

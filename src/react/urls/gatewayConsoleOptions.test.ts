@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { gatewayConsoleOptions } from './gatewayConsoleOptions.js'
+
+const answer = (status: number, body: unknown) =>
+  (async () => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch
+
+describe('gatewayConsoleOptions', () => {
+  it('turns the ticket path into a websocket URL on the gateway host', async () => {
+    const calls: { url: string; init: RequestInit }[] = []
+    const fetch = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init })
+      return new Response(JSON.stringify({ url: '/consoles?ticket=abc', expiresInMs: 30000 }))
+    }) as unknown as typeof globalThis.fetch
+    const { getUrl, connectionKey } = gatewayConsoleOptions({
+      gateway: 'https://portal.example/consoles',
+      target: { provider: 'ecs', serverId: 's1' },
+      headers: { 'x-csrf': 't' },
+      fetch,
+    })
+    expect(await getUrl?.(new AbortController().signal)).toBe(
+      'wss://portal.example/consoles?ticket=abc',
+    )
+    expect(calls[0]?.init.method).toBe('POST')
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ provider: 'ecs', serverId: 's1' })
+    expect(calls[0]?.init.headers).toMatchObject({
+      'x-csrf': 't',
+      'content-type': 'application/json',
+    })
+    expect(connectionKey).toBe('["https://portal.example/consoles","ecs","s1"]')
+  })
+
+  it('resolves a path gateway against the page', async () => {
+    const { getUrl } = gatewayConsoleOptions({
+      gateway: '/consoles',
+      target: { provider: 'cloudtower', vmId: 'v' },
+      fetch: answer(200, { url: '/consoles?ticket=t' }),
+    })
+    expect(await getUrl?.(new AbortController().signal)).toBe(
+      `ws://${location.host}/consoles?ticket=t`,
+    )
+  })
+
+  it('throws the gateway error as a ConsoleError', async () => {
+    const { getUrl } = gatewayConsoleOptions({
+      gateway: 'http://gw.example/consoles',
+      target: { provider: 'cloudtower', vmId: 'v' },
+      fetch: answer(429, {
+        error: { kind: 'rate_limited', message: 'Slow down.', retryable: true },
+      }),
+    })
+    const error = await getUrl?.(new AbortController().signal).catch((e: unknown) => e)
+    expect(ConsoleError.is(error)).toBe(true)
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      status: 429,
+      message: 'Slow down.',
+      retryable: true,
+      provider: 'cloudtower',
+    })
+  })
+
+  it('refuses a ticket URL on another host, and is idle without a target', async () => {
+    const { getUrl } = gatewayConsoleOptions({
+      gateway: 'http://gw.example/consoles',
+      target: { provider: 'ecs', serverId: 's' },
+      fetch: answer(200, { url: 'ws://evil.example/x' }),
+    })
+    await expect(getUrl?.(new AbortController().signal)).rejects.toMatchObject({
+      kind: 'invalid_response',
+    })
+    expect(gatewayConsoleOptions({ gateway: '/c', target: undefined })).toEqual({
+      getUrl: undefined,
+      connectionKey: undefined,
+    })
+  })
+})

@@ -1,0 +1,254 @@
+'use client'
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
+import type { ConsoleControls } from '../types.js'
+import { ConsoleControlsContext } from '../context/ConsoleControlsContext.js'
+import { ConsoleSession } from '../session/ConsoleSession.js'
+import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
+import type { ConsoleViewerHandle } from '../types.js'
+import { ConsoleViewerContext } from '../context/ConsoleViewerContext.js'
+import type { ConsoleViewerProps } from '../types.js'
+import { formatLabel } from '../../i18n/formatLabel.js'
+import { resolveLabels } from '../../i18n/resolveLabels.js'
+import { ConsoleAnnouncer } from '../ui/overlay/ConsoleAnnouncer.js'
+import { ConsoleOverlay } from '../ui/overlay/ConsoleOverlay.js'
+import { openInNewWindow } from './openInNewWindow.js'
+import { ConsoleToolbar } from '../ui/toolbar/ConsoleToolbar.js'
+import { useFullscreen } from './useFullscreen.js'
+import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+
+const HIDDEN = { display: 'none' } as const
+const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
+
+/**
+ * `<ConsoleViewer>` once its code has loaded (it arrives in one lazy chunk with the toolbar, the
+ * overlay and react-vnc). A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
+ * credentials for every attempt, reconnect with backoff after a drop, and its state on the root
+ * as `data-state`. Renders an idle shell on the server; react-vnc loads when it first connects.
+ *
+ * Bare by default; `toolbar` and `overlay` add the console UI (`<CloudTowerConsole>` and
+ * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
+ * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
+ */
+export function LoadedConsoleViewer(
+  props: ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } },
+) {
+  const {
+    url,
+    getUrl,
+    connectionKey,
+    credentials,
+    autoConnect = true,
+    reconnect,
+    viewOnly,
+    scaleViewport,
+    resizeSession,
+    clipViewport,
+    qualityLevel,
+    compressionLevel,
+    showDotCursor,
+    background,
+    focusOnClick,
+    onStateChange,
+    onConnect,
+    onDisconnect,
+    onError,
+    onClipboard,
+    onBell,
+    onDesktopName,
+    onCapabilities,
+    onCredentialsRequired,
+    toolbar = false,
+    overlay = false,
+    locale,
+    labels: labelOverrides,
+    theme,
+    popOutUrl,
+    onPopOut,
+    openConsolePage,
+    onViewSettingsChange,
+    defaultKeyboardLayout = 'en-US',
+    children,
+    ref,
+    earlyUrl,
+    ...rest
+  } = props
+
+  const [session] = useState(() => new ConsoleSession())
+  const view = useSyncExternalStore(session.store.subscribe, session.store.get, session.store.get)
+  const root = useRef<HTMLDivElement>(null)
+  const host = useRef<HTMLDivElement>(null)
+  const stash = useRef<HTMLDivElement>(null)
+  const screenId = useId()
+  const hintId = useId()
+
+  // The session reads the latest props when it needs them, so new callback identities never reconnect.
+  useLayoutEffect(() => {
+    session.sync(props, host.current, stash.current)
+  })
+
+  useEffect(() => {
+    const element = host.current
+    return element ? session.keyboard.attach(element) : undefined
+  }, [session])
+
+  const target = connectionKey ?? getUrl ?? url
+  // A passive effect on purpose: StrictMode replays layout effects only when passive effects
+  // flush, after a microtask could have started a fetch; passive effects replay at once.
+  useEffect(() => {
+    if (autoConnect && target) session.connection.start()
+    else session.connection.reset()
+    return () => session.connection.stop()
+  }, [session, target, autoConnect])
+
+  const { status } = view
+
+  const handle = useMemo<ConsoleViewerHandle>(
+    () => ({
+      connect: () => session.connect(),
+      disconnect: () => session.connection.disconnect(),
+      sendCtrlAltDel: () => session.sendCtrlAltDel(),
+      sendKey: (keysym, code, down) => session.keyboard.sendKey(keysym, code, down),
+      sendKeys: (combo) => session.keyboard.sendKeys(combo),
+      pasteText: (text) => session.pasteText(text),
+      sendCredentials: (value) => session.sendCredentials(value),
+      power: (action) => session.power(action),
+      focus: () => session.keyboard.focus(),
+      blur: () => session.keyboard.blur(),
+      screenshot: () => session.screenshot(),
+      get state() {
+        return session.view.status.state
+      },
+    }),
+    [session],
+  )
+  useImperativeHandle(ref, () => handle, [handle])
+  const context = useMemo(() => ({ status, handle }), [status, handle])
+
+  const labels = useMemo(() => resolveLabels(locale, labelOverrides), [locale, labelOverrides])
+  const { fullscreen, toggle: toggleFullscreen } = useFullscreen(root)
+  const canPopOut = Boolean(popOutUrl || onPopOut)
+  const controls = useMemo<ConsoleControls>(
+    () => ({
+      labels,
+      settings: view.settings,
+      setSettings: (patch) => session.setSettings(patch),
+      keyboardCaptured: view.captured,
+      captureKeyboard: () => session.keyboard.capture(),
+      releaseKeyboard: () => session.keyboard.release(),
+      returnFocus: () => session.keyboard.returnFocus(),
+      sticky: view.sticky,
+      toggleSticky: (modifier) => session.keyboard.toggleSticky(modifier),
+      sendKeys: (combo) => session.keyboard.sendKeys(combo),
+      clipboardText: view.clipboardText,
+      typeText: (text, options) => session.typing.typeText(text, options),
+      stopTyping: () => session.typing.stop(),
+      typing: view.typing,
+      defaultKeyboardLayout,
+      credentialTypes: view.credentialTypes,
+      fullscreen,
+      toggleFullscreen,
+      popOut: canPopOut
+        ? () => {
+            const { popOutUrl: page, onPopOut: notify } = session.props
+            // The new window fetches its own credentials: this page's token is spent already.
+            if (page && !openInNewWindow(page, `rvc-console-${screenId}`)) return
+            notify?.()
+            session.poppedOut()
+          }
+        : undefined,
+      poppedOut: view.poppedOut,
+      openConsolePage: openConsolePage ? () => session.props.openConsolePage?.() : undefined,
+      screenId,
+    }),
+    [
+      labels,
+      view,
+      session,
+      defaultKeyboardLayout,
+      fullscreen,
+      toggleFullscreen,
+      canPopOut,
+      openConsolePage,
+      screenId,
+    ],
+  )
+
+  const VncScreen = vncScreenLoader.current
+  const screen = view.screen
+  const settings = session.settings.effective()
+  const name = status.desktopName
+  return (
+    <div
+      {...rest}
+      ref={root}
+      data-rvc-console=""
+      data-state={status.state}
+      data-attempt={status.attempt > 0 ? status.attempt : undefined}
+      data-next-retry-at={status.nextRetryAt}
+      data-error-kind={status.error?.kind}
+      data-credentials-required={status.credentialsRequired ? '' : undefined}
+      data-keyboard={view.captured ? 'captured' : 'released'}
+      data-scaling={view.settings.scaling}
+      data-view-only={view.settings.viewOnly ? '' : undefined}
+      data-fullscreen={fullscreen ? '' : undefined}
+      data-theme={theme === 'light' || theme === 'dark' ? theme : undefined}
+      aria-busy={status.state === 'fetching' || status.state === 'connecting'}
+    >
+      <ConsoleViewerContext value={context}>
+        <ConsoleControlsContext value={controls}>
+          {toolbar === true ? <ConsoleToolbar /> : toolbar || null}
+          <div data-rvc-viewport="" style={SCREEN}>
+            <div
+              ref={host}
+              id={screenId}
+              data-rvc-screen=""
+              role="application"
+              aria-label={name ? formatLabel(labels.consoleNamed, { name }) : labels.console}
+              aria-describedby={hintId}
+              tabIndex={0}
+              style={{ width: '100%', height: '100%' }}
+            />
+            {overlay === true ? <ConsoleOverlay /> : overlay || null}
+          </div>
+          <div ref={stash} style={HIDDEN}>
+            {screen && VncScreen ? (
+              <VncScreen
+                key={screen.key}
+                ref={session.screen.ref(screen.key)}
+                url={screen.url}
+                autoConnect={false}
+                retryDuration={0}
+                rfbOptions={{ wsProtocols: ['binary'] }}
+                {...settings}
+                {...session.screenEvents(screen.key)}
+              />
+            ) : null}
+            {screen && VncScreen ? (
+              <ConnectScreen session={session} screenKey={screen.key} />
+            ) : null}
+          </div>
+          <div id={hintId} style={HIDDEN}>
+            {labels.keyboardHint}
+          </div>
+          {toolbar || overlay ? <ConsoleAnnouncer announceErrors={!overlay} /> : null}
+          {children}
+        </ConsoleControlsContext>
+      </ConsoleViewerContext>
+    </div>
+  )
+}
+
+/** Connects the screen rendered just before it, once react-vnc's own mount effect has run. */
+function ConnectScreen({ session, screenKey }: { session: ConsoleSession; screenKey: number }) {
+  useEffect(() => session.screen.connect(screenKey), [session, screenKey])
+  return null
+}
