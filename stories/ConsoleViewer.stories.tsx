@@ -30,9 +30,9 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /** The viewer's root: the element carrying `data-state`. */
-async function expectState(canvasElement: HTMLElement, state: string, timeout = 5_000) {
+async function expectState(canvasElement: HTMLElement, state: string) {
   const root = await consoleRoot(canvasElement)
-  await waitFor(() => expect(root).toHaveAttribute('data-state', state), { timeout })
+  await waitFor(() => expect(root).toHaveAttribute('data-state', state))
   return root
 }
 
