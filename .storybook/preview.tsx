@@ -3,7 +3,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3'
 import { setupWorker } from 'msw/browser'
 import { configure } from 'storybook/test'
 import '../src/styles.css'
-import { copyWebSocketSends } from '../stories/support/mockRfb.js'
+import { copyWebSocketSends } from '../stories/support/copyWebSocketSends.js'
 import { ThemeFrame } from '../stories/support/ThemeFrame.js'
 import { STORY_WAIT_MS } from '../stories/support/storyWaitMs.js'
 

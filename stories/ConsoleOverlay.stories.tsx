@@ -25,7 +25,7 @@ function vm(name: string, options: Parameters<typeof mockRfb>[1] = {}) {
 
 const VMS = {
   silent: vm('silent', { silent: true }),
-  locked: vm('locked', { password: true }),
+  locked: vm('locked', { password: 'secret' }),
   dropping: vm('dropping', { dropAfterMs: 300 }),
   live: vm('live'),
   popOut: vm('pop-out'),
