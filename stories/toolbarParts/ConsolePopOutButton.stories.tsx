@@ -26,17 +26,20 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+/** Both stories: the status shows the console closing when the other window opens. */
+const toolbar = (
+  <ConsoleToolbar>
+    <ConsoleStatusIndicator />
+    <ConsolePopOutButton />
+  </ConsoleToolbar>
+)
+
 const onPopOut = fn()
 export const PopOutButton: Story = {
   args: {
     url: vm.url,
     onPopOut,
-    toolbar: (
-      <ConsoleToolbar>
-        <ConsoleStatusIndicator />
-        <ConsolePopOutButton />
-      </ConsoleToolbar>
-    ),
+    toolbar,
   },
   play: async ({ canvasElement }) => {
     const root = await connectedConsole(canvasElement)
@@ -54,12 +57,7 @@ export const PopOutButtonHidden: Story = {
   name: 'PopOutButton: without popOutUrl',
   args: {
     url: vm.url,
-    toolbar: (
-      <ConsoleToolbar>
-        <ConsoleStatusIndicator />
-        <ConsolePopOutButton />
-      </ConsoleToolbar>
-    ),
+    toolbar,
   },
   play: async ({ canvasElement }) => {
     await connectedConsole(canvasElement)
