@@ -6,6 +6,7 @@ import type { Framebuffer } from './Framebuffer.ts'
 import { intersectRects } from './intersectRects.ts'
 import { latin1Text } from './latin1Text.ts'
 import { parseClientMessage } from './parseClientMessage.ts'
+import { parseRfbVersion } from './parseRfbVersion.ts'
 import { pixelFormatBytes } from './pixelFormatBytes.ts'
 import { RFB_ENCODING } from './RFB_ENCODING.ts'
 import type { RfbChannel } from './RfbChannel.ts'
@@ -310,12 +311,7 @@ export class RfbSession extends TypedEmitter<RfbSessionEvents> {
   }
 
   #onVersion(text: string): void {
-    const match = /^RFB (\d{3})\.(\d{3})\n$/.exec(text)
-    if (!match || Number(match[1]) !== 3)
-      throw new Error(`unsupported RFB version ${JSON.stringify(text)}`)
-    const minor = Number(match[2])
-    // RFC 6143 §7.1.1: unknown minors below 7 must be treated as 3.3; above 8 we speak 3.8.
-    this.#version = minor >= 8 ? '3.8' : minor === 7 ? '3.7' : '3.3'
+    this.#version = parseRfbVersion(text)
     const failure = this.host.settings.forceSecurityFailure
     const type = this.host.settings.password === undefined ? SECURITY_NONE : SECURITY_VNC_AUTH
     if (this.#version === '3.3') {
