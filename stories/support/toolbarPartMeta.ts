@@ -20,7 +20,14 @@ export function toolbarPartMeta(
     argTypes: { toolbar: { control: false }, style: { control: false } },
     parameters: {
       msw: vms.map((vm) => vm.handler),
-      docs: { description: { component: description } },
+      docs: {
+        description: {
+          component:
+            `${description} Each story puts the part in a \`<ConsoleToolbar>\` given as the ` +
+            'viewer’s `toolbar`; a part works anywhere under a `<ConsoleViewer>`, since it reads ' +
+            'the console from context.',
+        },
+      },
     },
   } satisfies Meta<typeof ConsoleViewer>
 }
