@@ -1,9 +1,15 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { setupWorker } from 'msw/browser'
+import { configure } from 'storybook/test'
 import '../src/styles.css'
-import { copyWebSocketSends } from '../stories/support/mockRfb.js'
+import { copyWebSocketSends } from '../stories/support/copyWebSocketSends.js'
 import { ThemeFrame } from '../stories/support/ThemeFrame.js'
+import { STORY_WAIT_MS } from '../stories/support/storyWaitMs.js'
+
+// Every findBy*/waitFor in every play function, not per call: they all wait on the lazily loaded
+// viewer or on a session behind it, and a story written tomorrow would forget a per-call option.
+configure({ asyncUtilTimeout: STORY_WAIT_MS })
 
 const preview: Preview = {
   // Live stories talk to the fake cloud through the dev server: let what no handler claims through.

@@ -25,7 +25,7 @@ function vm(name: string, options: Parameters<typeof mockRfb>[1] = {}) {
 
 const VMS = {
   silent: vm('silent', { silent: true }),
-  locked: vm('locked', { password: true }),
+  locked: vm('locked', { password: 'secret' }),
   dropping: vm('dropping', { dropAfterMs: 300 }),
   live: vm('live'),
   popOut: vm('pop-out'),
@@ -74,9 +74,9 @@ function inViewer(viewer: ConsoleViewerProps): Pick<Story, 'render'> {
 }
 
 /** The overlay once it shows `kind` (idle, busy, credentials, reconnecting, disconnected, error). */
-async function overlayOf(canvasElement: HTMLElement, kind: string, timeout = 5_000) {
+async function overlayOf(canvasElement: HTMLElement, kind: string) {
   const find = () => canvasElement.querySelector<HTMLElement>('[data-rvc-overlay]')
-  await waitFor(() => expect(find()).toHaveAttribute('data-kind', kind), { timeout })
+  await waitFor(() => expect(find()).toHaveAttribute('data-kind', kind))
   return find() as HTMLElement
 }
 
@@ -176,7 +176,7 @@ export const Disconnected: Story = {
   }),
   play: async ({ canvasElement, step }) => {
     const root = await consoleRoot(canvasElement)
-    await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     // Nothing covers a connected console.
     expect(canvasElement.querySelector('[data-rvc-overlay]')).toBeNull()
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Disconnect' }))
@@ -204,7 +204,7 @@ export const PoppedOut: Story = {
   }),
   play: async ({ canvasElement }) => {
     const root = await consoleRoot(canvasElement)
-    await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 5_000 })
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
     await userEvent.click(
       within(canvasElement).getByRole('button', { name: 'Open in a new window' }),
     )
@@ -332,9 +332,7 @@ export const Announcer: Story = {
   play: async ({ canvasElement }) => {
     const region = canvasElement.querySelector('[data-rvc-announcer][role="status"]')
     expect(region).toHaveAttribute('aria-live', 'polite')
-    await waitFor(() => expect(region).toHaveTextContent('Connected to overlay-announced'), {
-      timeout: 5_000,
-    })
+    await waitFor(() => expect(region).toHaveTextContent('Connected to overlay-announced'))
     // With the overlay on, errors are its alert: the announcer has no second one.
     expect(canvasElement.querySelector('[data-rvc-announcer][role="alert"]')).toBeNull()
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Disconnect' }))

@@ -51,7 +51,7 @@ type Story = StoryObj<typeof meta>
 
 async function expectLive(canvasElement: HTMLElement, desktopName: string) {
   const root = await consoleRoot(canvasElement)
-  await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'), { timeout: 15_000 })
+  await waitFor(() => expect(root).toHaveAttribute('data-state', 'connected'))
   await waitFor(() =>
     expect(canvasElement.querySelector('[data-testid="status-panel"]')).toHaveTextContent(
       desktopName,
@@ -60,13 +60,10 @@ async function expectLive(canvasElement: HTMLElement, desktopName: string) {
   const canvas = consoleCanvas(root)
   if (!canvas) throw new Error('no canvas')
   // The built-in server's scene: title bar, clock, text box: many colours, not a blank screen.
-  await waitFor(
-    () => {
-      const report = canvasText(canvas)
-      expect(report.colours, `${report.width}x${report.height}`).toBeGreaterThan(2)
-    },
-    { timeout: 10_000 },
-  )
+  await waitFor(() => {
+    const report = canvasText(canvas)
+    expect(report.colours, `${report.width}x${report.height}`).toBeGreaterThan(2)
+  })
 }
 
 export const CloudTower: Story = {

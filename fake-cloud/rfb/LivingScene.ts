@@ -134,11 +134,12 @@ export class LivingScene {
       () => {
         this.tick()
         this.#timer = setInterval(() => this.tick(), 1000)
-        this.#timer.unref()
+        // Node: the clock alone keeps no process alive. Browsers (the story mock) have no unref.
+        this.#timer.unref?.()
       },
       1000 - (Date.now() % 1000),
     )
-    this.#timer.unref()
+    this.#timer.unref?.()
   }
 
   #columns(): number {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { Framebuffer } from './Framebuffer.ts'
 import { LivingScene } from './LivingScene.ts'
 import type { RfbChannel } from './RfbChannel.ts'
@@ -6,6 +5,7 @@ import type { RfbClientMessage, RfbScreen } from './RfbClientMessage.ts'
 import type { RfbKey } from './RfbKey.ts'
 import type { RfbSessionHost, RfbSessionInfo, RfbSessionSettings } from './RfbSession.ts'
 import { RfbSession } from './RfbSession.ts'
+import { TypedEmitter } from './TypedEmitter.ts'
 
 export interface RfbServerOptions {
   /** Initial framebuffer size (default 800x600). */
@@ -55,7 +55,7 @@ export type RfbServerEvents = {
  * sessions attached to it over any channel. Events from every session are re-emitted here with the
  * session as last argument.
  */
-export class RfbServer extends EventEmitter<RfbServerEvents> implements RfbSessionHost {
+export class RfbServer extends TypedEmitter<RfbServerEvents> implements RfbSessionHost {
   readonly framebuffer: Framebuffer
   readonly settings: RfbSessionSettings
   readonly scene: LivingScene | undefined

@@ -1,3 +1,4 @@
+import { parsePixelFormat } from './parsePixelFormat.ts'
 import { pixelFormatBytes } from './pixelFormatBytes.ts'
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
@@ -170,7 +171,7 @@ export class RfbTestClient {
     }
     this.write([options.shared === false ? 0 : 1])
     const init = await this.read(24)
-    const pixelFormat = RfbTestClient.parsePixelFormat(init.subarray(4, 20))
+    const pixelFormat = parsePixelFormat(init.subarray(4, 20))
     this.#bitsPerPixel = pixelFormat.bitsPerPixel
     const name = (await this.read(init.readUInt32BE(20))).toString('utf8')
     return {
@@ -180,24 +181,6 @@ export class RfbTestClient {
       pixelFormat,
       name,
       securityTypes,
-    }
-  }
-
-  static parsePixelFormat(b: Uint8Array): RfbPixelFormat {
-    const v = Buffer.from(b)
-    const bitsPerPixel = v.readUInt8(0)
-    if (bitsPerPixel !== 8 && bitsPerPixel !== 16 && bitsPerPixel !== 32) throw new Error('bad bpp')
-    return {
-      bitsPerPixel,
-      depth: v.readUInt8(1),
-      bigEndian: v.readUInt8(2) !== 0,
-      trueColor: v.readUInt8(3) !== 0,
-      redMax: v.readUInt16BE(4),
-      greenMax: v.readUInt16BE(6),
-      blueMax: v.readUInt16BE(8),
-      redShift: v.readUInt8(10),
-      greenShift: v.readUInt8(11),
-      blueShift: v.readUInt8(12),
     }
   }
 

@@ -1,0 +1,9 @@
+/** The encoding numbers this server sends (Raw) or understands as pseudo-encodings. */
+export const RFB_ENCODING = {
+  raw: 0,
+  desktopSize: -223,
+  qemuExtendedKeyEvent: -258,
+  desktopName: -307,
+  extendedDesktopSize: -308,
+  xvp: -309,
+} as const
