@@ -141,6 +141,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // Stories wait up to 15 s for the lazy viewer (STORY_WAIT_MS); a test needs room above that.
+          testTimeout: 60_000,
           globalSetup: ['test/support/requireChromiumSetup.ts'],
           browser: { ...inChromium(), provider: chromium() },
         },
