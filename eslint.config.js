@@ -30,8 +30,81 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Rooms: dependencies point one way, core ← keys, i18n ← react rooms ← consoles (README
+  // "Architecture"). A forbidden import names the room it reached into.
+  ...rooms({
+    'src/core/**': {
+      rooms: ['keys', 'i18n', 'react', 'server'],
+      packages: ['react', 'react-dom', 'react-vnc', '@tanstack/*', 'ws', 'node:*'],
+      why: 'core runs anywhere (Node, a worker, a server component): no React, DOM libraries or Node built-ins',
+    },
+    'src/keys/**': {
+      rooms: ['i18n', 'react', 'server'],
+      packages: ['react', 'react-dom'],
+      why: 'keys build on core only',
+    },
+    'src/i18n/**': {
+      rooms: ['keys', 'react', 'server'],
+      packages: ['react', 'react-dom'],
+      why: 'i18n builds on core only',
+    },
+    'src/server/**': {
+      rooms: ['keys', 'i18n', 'react'],
+      packages: ['react', 'react-dom', 'react-vnc', '@tanstack/*'],
+      why: 'the server entry is Node only',
+    },
+    'src/react/!(consoles)/**': {
+      rooms: ['consoles'],
+      why: 'consoles compose the other rooms, never the reverse',
+    },
+    'src/react/session/**': {
+      rooms: ['ui', 'viewer', 'context', 'queries', 'consoles'],
+      packages: ['react', 'react-dom'],
+      why: 'the session runs outside React; the viewer renders it',
+    },
+    'src/react/ui/**': {
+      rooms: ['session', 'viewer', 'lazy', 'queries', 'urls', 'consoles'],
+      why: 'UI parts read the console through context only',
+    },
+    'src/react/queries/**': {
+      rooms: ['session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'queries are data only',
+    },
+    'src/react/context/**': {
+      rooms: ['session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'context carries values, no behaviour',
+    },
+  }),
   {
     files: ['test/**', 'demo/**', 'scripts/**', '**/*.test.*', 'bench/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
 )
+
+/** One `no-restricted-imports` block per room: the rooms and packages it may not import. */
+function rooms(table) {
+  return Object.entries(table).map(([files, { rooms: banned, packages = [], why }]) => ({
+    files: [files],
+    ignores: ['**/*.test.*', '**/*.test-d.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // Package names exactly (a `react` pattern would also match a `../react/` path).
+          paths: packages
+            .filter((name) => !name.includes('*'))
+            .map((name) => ({ name, message: `Not ${name}: ${why}.` })),
+          patterns: [
+            ...banned.map((room) => ({
+              group: [`**/${room}/**`],
+              message: `Not from ${room}/: ${why}.`,
+            })),
+            ...packages
+              .filter((name) => name.includes('*'))
+              .map((name) => ({ group: [name], message: `Not ${name}: ${why}.` })),
+          ],
+        },
+      ],
+    },
+  }))
+}

@@ -5,7 +5,7 @@ import { inflateSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../../src/react/types.js'
-import { defaultKeyCombos } from '../../src/react/ui/toolbar/defaultKeyCombos.js'
+import { defaultKeyCombos } from '../../src/keys/defaultKeyCombos.js'
 import {
   createUser,
   keysAt,

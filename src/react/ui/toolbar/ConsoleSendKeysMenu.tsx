@@ -1,7 +1,7 @@
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import { useConsoleViewer } from '../../context/useConsoleViewer.js'
 import type { ConsoleToolbarButtonProps } from './ConsoleToolbarButton.js'
-import { defaultKeyCombos } from './defaultKeyCombos.js'
+import { defaultKeyCombos } from '../../../keys/defaultKeyCombos.js'
 import { Popover } from '../primitives/Popover.js'
 
 export interface ConsoleSendKeysMenuProps extends Omit<ConsoleToolbarButtonProps, 'label'> {
