@@ -75,9 +75,10 @@ export function createCloudTowerSource(
           ? { mode: 'direct', secure: options.directSecure ?? true, port: options.directPort }
           : { mode: 'proxy', endpoint },
       )
-      return { url, origin: upstreamOrigin(url), tls: options.tls ?? {} }
+      return { url, origin: upstreamOrigin(url) }
     },
     secrets: () => [options.token, options.password, current],
+    tls: options.tls ?? {},
     close: () => http.close(),
   }
 }

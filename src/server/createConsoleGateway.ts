@@ -1,15 +1,20 @@
+import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { TLSSocket } from 'node:tls'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { ConsoleError, type ConsoleErrorKind } from '../core/ConsoleError.js'
 import { createCloudTowerSource } from './createCloudTowerSource.js'
 import { createEcsSource } from './createEcsSource.js'
+import { createMemoryGatewayStore } from './createMemoryGatewayStore.js'
 import { createRateLimiter } from './createRateLimiter.js'
-import { createTicketStore } from './createTicketStore.js'
 import { isOriginAllowed } from './isOriginAllowed.js'
 import { parseConsoleTarget } from './parseConsoleTarget.js'
+import { readNodeBody } from './readNodeBody.js'
+import { readWebBody, type BodyRead } from './readWebBody.js'
 import { redactForLog } from './redactForLog.js'
 import { relayWebSockets, type Relay } from './relayWebSockets.js'
+import { requestScheme } from './requestScheme.js'
 import { toGatewayError } from './toGatewayError.js'
 import type {
   ConsoleGateway,
@@ -20,7 +25,7 @@ import type {
   GatewayLogger,
   GatewayRequest,
 } from './types.js'
-import type { ConsoleSource, UpstreamConsole } from './UpstreamConsole.js'
+import type { ConsoleSource } from './UpstreamConsole.js'
 
 interface Reply {
   status: number
@@ -28,18 +33,34 @@ interface Reply {
   headers?: Record<string, string>
 }
 
-interface TicketValue extends UpstreamConsole {
+/** What a ticket stands for, as JSON in the store: any replica can redeem it. */
+interface TicketRecord {
+  url: string
+  origin: string
   user: string
   target: ConsoleTarget
+  /** The user's console slot, taken when the ticket was asked for; the relay keeps it. */
+  slot: string
 }
 
 const MAX_TICKET_TTL = 30_000
 const MAX_BODY = 16 * 1024
+// A slot outlives its ticket by this much, so a ticket redeemed at the last moment keeps it.
+const TICKET_SLOT_GRACE_MS = 5_000
+// A relay's slot lease; its replica renews it every third of that. A replica that dies frees its
+// users' slots within this time.
+const RELAY_LEASE_MS = 60_000
 const NO_STORE = { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' }
 
 const defaultLogger: GatewayLogger = {
   error: (message, details) => console.warn(`[react-vm-console/server] ${message}`, details ?? ''),
 }
+
+// The store sees a ticket's hash only: reading the store does not give anyone a ticket to redeem.
+const ticketKey = (ticket: string) => createHash('sha256').update(ticket).digest('base64url')
+const groupOf = (user: string) => `user:${user}`
+const describe = (target: ConsoleTarget) =>
+  `${target.provider} ${target.provider === 'cloudtower' ? target.vmId : target.serverId}`
 
 /**
  * A console gateway: the browser asks it for a console (`POST {path}` with `{ provider, vmId }`
@@ -64,6 +85,8 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     highWaterMark: 1024 * 1024,
     ticketTtlMs: MAX_TICKET_TTL,
     upstreamTimeoutMs: 15_000,
+    bodyTimeoutMs: 10_000,
+    refusalsPerMinutePerAddress: 60,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
@@ -82,6 +105,7 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
   if (!sources.cloudtower && !sources.ecs) {
     throw new Error('createConsoleGateway: configure at least one provider (cloudtower or ecs).')
   }
+  const store = options.store ?? createMemoryGatewayStore()
 
   const logger = options.logger ?? defaultLogger
   const secrets = () => Object.values(sources).flatMap((source) => source.secrets())
@@ -109,22 +133,54 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     totalRelays: 0,
     issuedTickets: 0,
     rejectedUpgrades: 0,
+    refusals: 0,
     bytesToUpstream: 0,
     bytesToBrowser: 0,
   }
-  const pendingByUser = new Map<string, number>()
-  const activeByUser = new Map<string, number>()
-  const bump = (map: Map<string, number>, user: string, by: number) => {
-    const next = (map.get(user) ?? 0) + by
-    if (next <= 0) map.delete(user)
-    else map.set(user, next)
+  // This replica's room (maxRelays): its relays, requests between the capacity check and their
+  // ticket, and the tickets it issued until they are redeemed here or expire.
+  let reservedHere = 0
+  const pendingHere = new Map<string, NodeJS.Timeout>()
+  const settlePending = (key: string) => {
+    const timer = pendingHere.get(key)
+    if (!timer) return
+    clearTimeout(timer)
+    pendingHere.delete(key)
+    reservedHere--
+    stats.pendingTickets = pendingHere.size
   }
-  const tickets = createTicketStore<TicketValue>(limits.ticketTtlMs, (value) => {
-    bump(pendingByUser, value.user, -1)
-    stats.pendingTickets = tickets.size
-  })
-  const perUser = createRateLimiter(limits.requestsPerMinutePerUser)
-  const overall = createRateLimiter(limits.requestsPerMinute)
+
+  // The users' console slots this replica's relays hold, renewed while they live.
+  const heldSlots = new Map<string, { group: string; slot: string }>()
+  const releaseSlot = (group: string, slot: string) => {
+    heldSlots.delete(slot)
+    store.releaseSlot(group, slot).catch((error: unknown) => {
+      log('warn', 'Giving a console slot back failed; its lease will end it.', { error })
+    })
+  }
+  const heartbeat = setInterval(() => {
+    if (heldSlots.size === 0) return
+    store.renewSlots([...heldSlots.values()], RELAY_LEASE_MS).catch((error: unknown) => {
+      log('error', 'Renewing console slots failed.', { error })
+    })
+  }, RELAY_LEASE_MS / 3)
+  heartbeat.unref()
+
+  // Refused requests per client address (per replica: it guards this process's sockets).
+  const refusalsByAddress = createRateLimiter(limits.refusalsPerMinutePerAddress)
+  const refused = (address: string | undefined, reply: Reply): Reply => {
+    stats.refusals++
+    if (address) refusalsByAddress.take(address)
+    return reply
+  }
+  const tooManyRefusals = (address: string | undefined): Reply | null => {
+    const waitMs = address ? refusalsByAddress.retryAfterMs(address) : 0
+    if (waitMs <= 0) return null
+    return fail('rate_limited', 'Too many refused requests from this address. Try again later.', {
+      'retry-after': String(Math.ceil(waitMs / 1000)),
+    })
+  }
+
   const relays = new Set<Relay>()
   // Upgrades that hold a slot but have no relay yet; close() aborts them.
   const upgrading = new Set<() => void>()
@@ -149,40 +205,65 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     const { status, body } = toGatewayError(new ConsoleError({ kind, provider: 'vnc', message }))
     return { status, body, ...(headers && { headers }) }
   }
+  const bodyProblem = (problem: 'too_large' | 'timeout'): Reply => {
+    // The rest of the body is never read: the connection closes after this answer.
+    const reply =
+      problem === 'too_large'
+        ? fail('invalid_input', `The request is too large (at most ${MAX_BODY / 1024} KiB).`)
+        : fail('timeout', 'The request body did not arrive in time.')
+    return {
+      ...reply,
+      status: problem === 'too_large' ? 413 : 408,
+      headers: { connection: 'close' },
+    }
+  }
 
   /** The credential call, whatever the framework. */
   async function serve(
     request: GatewayRequest,
-    readBody: () => Promise<unknown>,
+    scheme: 'http:' | 'https:',
+    readBody: () => Promise<BodyRead | { ok: true; parsed: unknown }>,
     signal: AbortSignal,
   ): Promise<Reply> {
     if (closing) return fail('server', 'The console gateway is shutting down.')
-    const origin = request.headers.origin
-    if (!isOriginAllowed(origin, request.headers.host, options.allowedOrigins)) {
-      return fail(
-        'forbidden',
-        'This page may not use the console gateway (its origin is not allowed).',
+    const address = request.remoteAddress
+    const blocked = tooManyRefusals(address)
+    if (blocked) return blocked
+    const refuse = (reply: Reply) => refused(address, reply)
+    if (
+      !isOriginAllowed(request.headers.origin, request.headers.host, options.allowedOrigins, scheme)
+    ) {
+      return refuse(
+        fail('forbidden', 'This page may not use the console gateway (its origin is not allowed).'),
       )
     }
     if (request.method !== 'POST')
-      return fail('invalid_input', `Ask for a console with POST ${path}.`)
+      return refuse(fail('invalid_input', `Ask for a console with POST ${path}.`))
     // JSON only: a cross-site form cannot send it without a CORS preflight that we do not grant.
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      return fail('invalid_input', 'Send the request as JSON (content-type: application/json).')
+      return refuse(
+        fail('invalid_input', 'Send the request as JSON (content-type: application/json).'),
+      )
     }
     let target: ConsoleTarget
     try {
-      target = parseConsoleTarget(await readBody())
+      const body = await readBody()
+      if (!body.ok) return refuse(bodyProblem(body.problem))
+      target = parseConsoleTarget('parsed' in body ? body.parsed : parseJson(body.text))
     } catch (error) {
-      if (!ConsoleError.is(error) || error.kind !== 'invalid_input')
+      if (!ConsoleError.is(error) || error.kind !== 'invalid_input') {
         log('error', 'Reading the console request failed.', { error })
-      return toGatewayError(error)
+        return toGatewayError(error)
+      }
+      return refuse(toGatewayError(error))
     }
     const source = sources[target.provider]
     if (!source)
-      return fail(
-        'not_found',
-        `This console gateway has no ${target.provider === 'ecs' ? 'ECS' : 'CloudTower'} provider.`,
+      return refuse(
+        fail(
+          'not_found',
+          `This console gateway has no ${target.provider === 'ecs' ? 'ECS' : 'CloudTower'} provider.`,
+        ),
       )
 
     let allowed
@@ -196,57 +277,91 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       allowed !== true &&
       (typeof allowed !== 'object' || allowed === null || typeof allowed.user !== 'string')
     ) {
-      return fail('forbidden', 'You may not open this console.')
+      return refuse(fail('forbidden', 'You may not open this console.'))
     }
-    const user =
-      allowed === true ? `address:${request.remoteAddress ?? 'unknown'}` : `user:${allowed.user}`
+    const user = allowed === true ? `address:${address ?? 'unknown'}` : `user:${allowed.user}`
+    if (closing) return fail('server', 'The console gateway is shutting down.')
 
-    if (!overall.take('*')) {
-      const seconds = Math.ceil(overall.retryAfterMs('*') / 1000)
-      return fail('rate_limited', 'The console gateway is busy. Try again in a moment.', {
-        'retry-after': String(seconds),
-      })
-    }
-    if (!perUser.take(user)) {
-      const seconds = Math.ceil(perUser.retryAfterMs(user) / 1000)
-      return fail('rate_limited', `Too many console requests. Try again in ${seconds} s.`, {
-        'retry-after': String(seconds),
-      })
-    }
-    if ((activeByUser.get(user) ?? 0) + (pendingByUser.get(user) ?? 0) >= limits.maxRelaysPerUser) {
-      return fail(
-        'rate_limited',
-        `You have ${limits.maxRelaysPerUser} consoles open; close one first.`,
-      )
-    }
-    if (stats.activeRelays + tickets.size >= limits.maxRelays) {
+    // Room on this replica is reserved before the first await, so parallel requests cannot
+    // overshoot it; the user's slot is taken atomically in the store. Both are given back on
+    // every way out that does not end in a ticket.
+    if (stats.activeRelays + reservedHere >= limits.maxRelays) {
       return fail(
         'rate_limited',
         'The console gateway has no room for another console. Try again later.',
       )
     }
-
-    const id = target.provider === 'cloudtower' ? target.vmId : target.serverId
-    let upstream: UpstreamConsole
+    reservedHere++
+    const group = groupOf(user)
+    const slot = randomBytes(16).toString('base64url')
+    let slotTaken = false
+    let issued = false
     try {
-      upstream = await source.open(id, signal)
-    } catch (error) {
-      const answer = toGatewayError(error, secrets())
-      const level = answer.status >= 500 ? 'error' : 'warn'
-      log(level, `No console for ${target.provider} ${id}.`, { user, error })
-      return answer
+      const overall = await store.hit('requests:*', limits.requestsPerMinute, 60_000)
+      if (!overall.allowed) {
+        return fail('rate_limited', 'The console gateway is busy. Try again in a moment.', {
+          'retry-after': String(Math.ceil(overall.retryAfterMs / 1000)),
+        })
+      }
+      const mine = await store.hit(`requests:${group}`, limits.requestsPerMinutePerUser, 60_000)
+      if (!mine.allowed) {
+        const seconds = Math.ceil(mine.retryAfterMs / 1000)
+        return fail('rate_limited', `Too many console requests. Try again in ${seconds} s.`, {
+          'retry-after': String(seconds),
+        })
+      }
+      slotTaken = await store.acquireSlot(
+        group,
+        slot,
+        limits.maxRelaysPerUser,
+        limits.ticketTtlMs + TICKET_SLOT_GRACE_MS,
+      )
+      if (!slotTaken) {
+        return fail(
+          'rate_limited',
+          `You have ${limits.maxRelaysPerUser} consoles open; close one first.`,
+        )
+      }
+
+      const id = target.provider === 'cloudtower' ? target.vmId : target.serverId
+      let upstream
+      try {
+        upstream = await source.open(id, signal)
+      } catch (error) {
+        const answer = toGatewayError(error, secrets())
+        const level = answer.status >= 500 ? 'error' : 'warn'
+        log(level, `No console for ${describe(target)}.`, { user, error })
+        return answer
+      }
+      if (closing) return fail('server', 'The console gateway is shutting down.')
+      const ticket = randomBytes(32).toString('base64url')
+      const key = ticketKey(ticket)
+      const record: TicketRecord = {
+        url: upstream.url,
+        origin: upstream.origin,
+        user,
+        target,
+        slot,
+      }
+      await store.putTicket(key, JSON.stringify(record), limits.ticketTtlMs)
+      issued = true
+      const expire = setTimeout(() => settlePending(key), limits.ticketTtlMs)
+      expire.unref()
+      pendingHere.set(key, expire)
+      stats.issuedTickets++
+      stats.pendingTickets = pendingHere.size
+      log('info', `Console ticket issued for ${describe(target)}.`, { user })
+      const body: GatewayConsoleTicket = {
+        url: `${path}?ticket=${ticket}`,
+        expiresInMs: limits.ticketTtlMs,
+      }
+      return { status: 200, body }
+    } finally {
+      if (!issued) {
+        reservedHere--
+        if (slotTaken) releaseSlot(group, slot)
+      }
     }
-    if (closing) return fail('server', 'The console gateway is shutting down.')
-    const ticket = tickets.issue({ ...upstream, user, target })
-    bump(pendingByUser, user, 1)
-    stats.issuedTickets++
-    stats.pendingTickets = tickets.size
-    log('info', `Console ticket issued for ${target.provider} ${id}.`, { user })
-    const body: GatewayConsoleTicket = {
-      url: `${path}?ticket=${ticket}`,
-      expiresInMs: limits.ticketTtlMs,
-    }
-    return { status: 200, body }
   }
 
   function corsHeaders(
@@ -276,6 +391,8 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     }
     return headers
   }
+  const nodeScheme = (message: IncomingMessage, headers: Record<string, string | undefined>) =>
+    requestScheme(headers['x-forwarded-proto'], Boolean((message.socket as TLSSocket).encrypted))
 
   async function handleRequest(
     request: IncomingMessage,
@@ -307,7 +424,12 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     }
     let reply: Reply
     try {
-      reply = await serve(gatewayRequest, () => readNodeBody(request), controller.signal)
+      reply = await serve(
+        gatewayRequest,
+        nodeScheme(request, headers),
+        () => readFrameworkBody(request, limits.bodyTimeoutMs),
+        controller.signal,
+      )
     } catch (error) {
       log('error', 'Console request failed.', { error })
       reply = toGatewayError(error)
@@ -331,24 +453,21 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       headers,
       raw: request,
     }
-    const readBody = async () => {
-      const text = await request.text()
-      if (text.length > MAX_BODY)
-        throw new ConsoleError({
-          kind: 'invalid_input',
-          provider: 'vnc',
-          message: 'The request is too large.',
-        })
-      return parseJson(text)
-    }
     let reply: Reply
     try {
-      reply = await serve(gatewayRequest, readBody, request.signal)
+      reply = await serve(
+        gatewayRequest,
+        requestScheme(headers['x-forwarded-proto'], url.protocol === 'https:'),
+        () => readWebBody(request, MAX_BODY, limits.bodyTimeoutMs),
+        request.signal,
+      )
     } catch (error) {
       log('error', 'Console request failed.', { error })
       reply = toGatewayError(error)
     }
-    return json(reply, cors)
+    // A web Response may not set `connection`; the server that hosts the handler decides.
+    const { connection: _connection, ...replyHeaders } = reply.headers ?? {}
+    return json({ ...reply, headers: replyHeaders }, cors)
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -364,11 +483,14 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
 
   async function redeem(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
     const headers = nodeHeaders(request)
+    const address = request.socket?.remoteAddress
     const reject = (reply: Reply) => {
       stats.rejectedUpgrades++
       refuse(socket, reply)
     }
     if (closing) return reject(fail('server', 'The console gateway is shutting down.'))
+    const blocked = tooManyRefusals(address)
+    if (blocked) return reject(blocked)
     // A handshake the websocket server would refuse is refused here, before the ticket is spent
     // or a slot taken: ws answers it with a 400 and never hands the socket over.
     const malformed = handshakeProblem(request)
@@ -376,47 +498,95 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       log('warn', 'Console websocket refused: malformed handshake.', {
         problem: malformed.message,
       })
-      return reject(fail('invalid_input', malformed.message, malformed.headers))
+      return reject(refused(address, fail('invalid_input', malformed.message, malformed.headers)))
     }
-    if (!isOriginAllowed(headers.origin, headers.host, options.allowedOrigins)) {
+    if (
+      !isOriginAllowed(
+        headers.origin,
+        headers.host,
+        options.allowedOrigins,
+        nodeScheme(request, headers),
+      )
+    ) {
       log('warn', 'Console websocket refused: origin not allowed.', { origin: headers.origin })
       return reject(
-        fail('forbidden', 'This page may not open console websockets (its origin is not allowed).'),
+        refused(
+          address,
+          fail(
+            'forbidden',
+            'This page may not open console websockets (its origin is not allowed).',
+          ),
+        ),
       )
     }
-    const entry = tickets.redeem(url.searchParams.get('ticket') ?? '')
-    if (!entry) {
+
+    // From here on the browser may leave while we wait (store, console proxy). Its FIN raises
+    // `end` on an upgrade socket (HTTP sockets allow half-open), not `close`; reading the socket
+    // is what lets us see it. Browsers send nothing before the 101, but any byte read is kept and
+    // handed to the websocket with `head`.
+    const early: Buffer[] = head.length > 0 ? [head] : []
+    const keepEarly = (chunk: Buffer) => early.push(chunk)
+    let gone = false
+    let onGone = () => {
+      gone = true
+    }
+    const left = () => onGone()
+    socket.on('data', keepEarly)
+    socket.once('end', left)
+    socket.once('close', left)
+    const detach = () => {
+      socket.off('data', keepEarly)
+      socket.off('end', left)
+      socket.off('close', left)
+    }
+
+    const ticket = url.searchParams.get('ticket') ?? ''
+    const key = /^[\w-]{43}$/.test(ticket) ? ticketKey(ticket) : undefined
+    const raw = key === undefined ? undefined : await store.takeTicket(key)
+    const record = raw === undefined ? undefined : parseTicketRecord(raw)
+    if (key !== undefined) settlePending(key)
+    if (!record) {
+      detach()
       return reject(
-        fail('forbidden', 'The console ticket is unknown, used or expired. Ask for a new console.'),
+        refused(
+          address,
+          fail(
+            'forbidden',
+            'The console ticket is unknown, used or expired. Ask for a new console.',
+          ),
+        ),
       )
     }
-    bump(pendingByUser, entry.user, -1)
-    stats.pendingTickets = tickets.size
-    if (
-      stats.activeRelays >= limits.maxRelays ||
-      (activeByUser.get(entry.user) ?? 0) >= limits.maxRelaysPerUser
-    ) {
-      return reject(fail('rate_limited', 'Too many consoles are open. Close one first.'))
+    const group = groupOf(record.user)
+    if (stats.activeRelays >= limits.maxRelays || closing || gone) {
+      detach()
+      releaseSlot(group, record.slot)
+      if (gone) return socket.destroy()
+      return reject(
+        closing
+          ? fail('server', 'The console gateway is shutting down.')
+          : fail('rate_limited', 'Too many consoles are open. Close one first.'),
+      )
     }
     // Count the relay from now on, so parallel upgrades cannot overshoot the limits. Until the
     // relay exists, `abandon` gives the slot back and ends the upstream link, on every way out:
-    // a failure here, the browser's socket closing (also when ws refuses the handshake without
-    // calling back), or close().
+    // a failure here, the browser leaving (also when ws refuses the handshake without calling
+    // back), or close().
     stats.activeRelays++
-    bump(activeByUser, entry.user, 1)
+    heldSlots.set(record.slot, { group, slot: record.slot })
     let released = false
     const release = () => {
       if (released) return
       released = true
       stats.activeRelays--
-      bump(activeByUser, entry.user, -1)
+      releaseSlot(group, record.slot)
     }
     let upstream: WebSocket | undefined
     let relay: Relay | undefined
     const abandon = () => {
       if (relay) return
       upgrading.delete(abort)
-      socket.off('close', abandon)
+      detach()
       upstream?.terminate()
       release()
     }
@@ -425,31 +595,45 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       socket.destroy()
     }
     upgrading.add(abort)
-    socket.once('close', abandon)
+    onGone = abandon
 
     try {
+      // The ticket's slot becomes the relay's, on a lease this replica renews.
+      const kept = await store.acquireSlot(
+        group,
+        record.slot,
+        limits.maxRelaysPerUser,
+        RELAY_LEASE_MS,
+      )
+      if (released) return socket.destroy()
+      if (!kept) {
+        abandon()
+        return reject(fail('rate_limited', 'Too many consoles are open. Close one first.'))
+      }
+      const source = sources[record.target.provider]
       const offered = [...new Set(parseProtocols(headers['sec-websocket-protocol']))]
       try {
-        upstream = new WebSocket(entry.url, offered, {
-          origin: entry.origin,
+        if (!source) throw new Error(`This replica has no ${record.target.provider} provider.`)
+        upstream = new WebSocket(record.url, offered, {
+          origin: record.origin,
           perMessageDeflate: false,
           handshakeTimeout: limits.upstreamTimeoutMs,
-          ...(entry.tls.ca !== undefined && { ca: entry.tls.ca }),
-          rejectUnauthorized: entry.tls.rejectUnauthorized !== false,
+          ...(source.tls.ca !== undefined && { ca: source.tls.ca }),
+          rejectUnauthorized: source.tls.rejectUnauthorized !== false,
         })
       } catch (error) {
         abandon()
         log('error', 'Console proxy link could not be opened.', {
-          provider: entry.target.provider,
-          user: entry.user,
+          provider: record.target.provider,
+          user: record.user,
           error,
         })
         return reject(fail('server', 'The console gateway could not open the console proxy link.'))
       }
       const link = upstream
       // Bytes the console sends at once (RFB's version string) wait here for the browser.
-      const early: { data: RawData; isBinary: boolean }[] = []
-      const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary })
+      const waiting: { data: RawData; isBinary: boolean }[] = []
+      const keep = (data: RawData, isBinary: boolean) => waiting.push({ data, isBinary })
       link.on('message', keep)
       const opened = await new Promise<Reply | null>((resolve) => {
         link.once('open', () => resolve(null))
@@ -458,7 +642,7 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
           resolve(
             fail(
               'server',
-              `The ${entry.target.provider === 'ecs' ? 'ECS' : 'CloudTower'} console proxy refused the connection (HTTP ${res.statusCode}).`,
+              `The ${record.target.provider === 'ecs' ? 'ECS' : 'CloudTower'} console proxy refused the connection (HTTP ${res.statusCode}).`,
             ),
           )
         })
@@ -469,27 +653,34 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       })
       link.on('error', () => {})
       if (opened || closing || released || socket.destroyed) {
+        const browserLeft = released || socket.destroyed
         abandon()
-        if (opened && !socket.destroyed)
+        if (opened && !browserLeft)
           log('warn', 'Console websocket failed upstream.', {
-            provider: entry.target.provider,
-            user: entry.user,
+            provider: record.target.provider,
+            user: record.user,
           })
-        return socket.destroyed
-          ? undefined
+        return browserLeft
+          ? socket.destroy()
           : reject(opened ?? fail('server', 'The console gateway is shutting down.'))
       }
       link.pause()
       chosenProtocol.set(request, link.protocol)
-      wss.handleUpgrade(request, socket, head, (browser) => {
+      detach()
+      // Back to the state the HTTP server left the socket in, for ws to read from.
+      socket.pause()
+      ;(socket as Duplex & { readableFlowing: boolean | null }).readableFlowing = null
+      const closedEarly = () => abandon()
+      socket.once('close', closedEarly)
+      wss.handleUpgrade(request, socket, Buffer.concat(early), (browser) => {
         link.off('message', keep)
-        socket.off('close', abandon)
+        socket.off('close', closedEarly)
         upgrading.delete(abort)
         stats.totalRelays++
         const started: Relay = relayWebSockets(browser, link, {
           highWaterMark: limits.highWaterMark,
           idleTimeoutMs: limits.idleTimeoutMs,
-          early,
+          early: waiting,
           onBytes: (direction, bytes) => {
             if (direction === 'toUpstream') stats.bytesToUpstream += bytes
             else stats.bytesToBrowser += bytes
@@ -497,7 +688,7 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
           onEnd: (reason) => {
             relays.delete(started)
             release()
-            log('info', `Console relay ended (${reason}).`, { user: entry.user })
+            log('info', `Console relay ended (${reason}).`, { user: record.user })
           },
         })
         relay = started
@@ -516,8 +707,10 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
     stats,
     async close() {
       closing = true
-      tickets.clear()
-      pendingByUser.clear()
+      clearInterval(heartbeat)
+      for (const timer of pendingHere.values()) clearTimeout(timer)
+      pendingHere.clear()
+      reservedHere = 0
       stats.pendingTickets = 0
       // Upgrades still connecting upstream, or handed to ws and not called back: end both sides.
       for (const abort of [...upgrading]) abort()
@@ -528,8 +721,56 @@ export function createConsoleGateway(options: ConsoleGatewayOptions): ConsoleGat
       for (const client of wss.clients) client.terminate()
       wss.close()
       for (const source of Object.values(sources)) source.close()
+      // Slots still held (relays that did not end in time) go back now, not when leases end.
+      await Promise.allSettled(
+        [...heldSlots.values()].map(({ group, slot }) => store.releaseSlot(group, slot)),
+      )
+      heldSlots.clear()
+      if (!options.store) await store.close?.()
     },
   }
+}
+
+/** A ticket's record from the store, or undefined when it is not one of ours. */
+function parseTicketRecord(raw: string): TicketRecord | undefined {
+  try {
+    const record = JSON.parse(raw) as Partial<TicketRecord>
+    if (
+      typeof record.url === 'string' &&
+      typeof record.origin === 'string' &&
+      typeof record.user === 'string' &&
+      typeof record.slot === 'string' &&
+      (record.target?.provider === 'cloudtower' || record.target?.provider === 'ecs')
+    )
+      return record as TicketRecord
+  } catch {
+    // Not JSON: not ours.
+  }
+  return undefined
+}
+
+/** The body a framework already parsed (Express, Fastify's copy), else the raw stream under limits. */
+async function readFrameworkBody(
+  request: IncomingMessage,
+  timeoutMs: number,
+): Promise<BodyRead | { ok: true; parsed: unknown }> {
+  // A body parser (express.json(), or Fastify's once copied to `req.raw.body`) may have read it
+  // already and left the result on `request.body`.
+  const parsed = (request as { body?: unknown }).body
+  if (typeof parsed === 'object' && parsed !== null && !Buffer.isBuffer(parsed))
+    return { ok: true, parsed }
+  if (typeof parsed === 'string') return { ok: true, text: parsed }
+  if (Buffer.isBuffer(parsed)) return { ok: true, text: parsed.toString('utf8') }
+  if (request.readableEnded) {
+    // Reading again would find nothing and blame the browser for an empty body.
+    throw new ConsoleError({
+      kind: 'server',
+      provider: 'vnc',
+      message:
+        'The console request body was already read by another handler. Pass the parsed body on as request.body.',
+    })
+  }
+  return readNodeBody(request, MAX_BODY, timeoutMs)
 }
 
 function pathnameOf(url: string): string {
@@ -547,43 +788,6 @@ function parseJson(text: string): unknown {
       message: 'The request body is not JSON.',
     })
   }
-}
-
-async function readNodeBody(request: IncomingMessage): Promise<unknown> {
-  // A body parser (express.json(), or Fastify's once copied to `req.raw.body`) may have read it
-  // already and left the result on `request.body`.
-  const parsed = (request as { body?: unknown }).body
-  if (
-    parsed !== undefined &&
-    typeof parsed === 'object' &&
-    parsed !== null &&
-    !Buffer.isBuffer(parsed)
-  )
-    return parsed
-  if (typeof parsed === 'string') return parseJson(parsed)
-  if (Buffer.isBuffer(parsed)) return parseJson(parsed.toString('utf8'))
-  if (request.readableEnded) {
-    // Reading again would find nothing and blame the browser for an empty body.
-    throw new ConsoleError({
-      kind: 'server',
-      provider: 'vnc',
-      message:
-        'The console request body was already read by another handler. Pass the parsed body on as request.body.',
-    })
-  }
-  let size = 0
-  const chunks: Buffer[] = []
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY)
-      throw new ConsoleError({
-        kind: 'invalid_input',
-        provider: 'vnc',
-        message: 'The request is too large.',
-      })
-    chunks.push(chunk)
-  }
-  return parseJson(Buffer.concat(chunks).toString('utf8'))
 }
 
 function write(response: ServerResponse, reply: Reply, cors: Record<string, string>) {

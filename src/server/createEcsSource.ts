@@ -1,6 +1,9 @@
 import { buildEcsConsoleUrl } from '../core/buildEcsConsoleUrl.js'
+import { ConsoleError } from '../core/ConsoleError.js'
 import { fetchEcsRemoteConsole } from '../core/fetchEcsRemoteConsole.js'
 import { createTlsFetch } from './createTlsFetch.js'
+import { defaultConsoleHosts } from './defaultConsoleHosts.js'
+import { isConsoleHostAllowed } from './isConsoleHostAllowed.js'
 import { resolveEcsEndpoint } from './resolveEcsEndpoint.js'
 import { signHuaweiRequest } from './signHuaweiRequest.js'
 import type { EcsProviderOptions } from './types.js'
@@ -17,6 +20,8 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
   if (bySignature ? !(options.accessKey && options.secretKey) : !options.authToken) {
     throw new Error('createConsoleGateway: ECS needs an authToken, or an accessKey and secretKey.')
   }
+  // A tampered or misrouted API answer must not aim the gateway at a host of the portal's network.
+  const consoleHosts = options.consoleHosts ?? defaultConsoleHosts(endpoint)
   const http = createTlsFetch(options.tls)
   let lastToken: string | undefined
 
@@ -56,13 +61,22 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
         timeoutMs,
       })
       const url = buildEcsConsoleUrl(remote)
-      return { url, origin: upstreamOrigin(url), tls: options.tls ?? {} }
+      const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+      if (!isConsoleHostAllowed(host, consoleHosts)) {
+        throw new ConsoleError({
+          kind: 'invalid_response',
+          provider: 'ecs',
+          message: `The ECS API named a console host the gateway may not connect to (${host}). If it is genuine, add it to providers.ecs.consoleHosts.`,
+        })
+      }
+      return { url, origin: upstreamOrigin(url) }
     },
     secrets: () => [
       typeof options.authToken === 'string' ? options.authToken : lastToken,
       options.secretKey,
       options.accessKey,
     ],
+    tls: options.tls ?? {},
     close: () => http.close(),
   }
 }

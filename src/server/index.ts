@@ -1,5 +1,7 @@
 // The Node entry point `react-vm-console/server`: no React, no DOM.
 export { createConsoleGateway } from './createConsoleGateway.js'
+export { createMemoryGatewayStore } from './createMemoryGatewayStore.js'
+export type { GatewayStore } from './GatewayStore.js'
 export { signHuaweiRequest } from './signHuaweiRequest.js'
 export type { HuaweiSignInput, HuaweiSignature } from './signHuaweiRequest.js'
 export type {

@@ -5,6 +5,8 @@ const SECRET_TEXT = [
   /([?&;]ticket=)[^&\s"'#]+/gi,
   /(Signature=)[0-9a-f]+/gi,
   /(Access=)[^,\s]+/gi,
+  // An echoed Authorization header: its whole value, scheme and all (to the line's or field's end).
+  /(authorization"?\s*[:=]\s*"?)[^"\r\n}]+/gi,
   /("?(?:password|secret_?key|authToken|x-auth-token)"?\s*[:=]\s*"?)[^"&,\s}]+/gi,
 ]
 

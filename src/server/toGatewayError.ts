@@ -1,5 +1,5 @@
 import { ConsoleError } from '../core/ConsoleError.js'
-import { redactSecrets } from '../core/redactSecrets.js'
+import { redactForLog } from './redactForLog.js'
 import { statusForKind } from './statusForKind.js'
 import type { GatewayErrorBody } from './types.js'
 
@@ -32,7 +32,8 @@ export function toGatewayError(
       false,
     )
   }
-  return build(error.kind, redactSecrets(error.message, secrets), error.retryable)
+  // The same redaction as the log: upstream text may echo a signature or an auth header.
+  return build(error.kind, redactForLog(error.message, secrets), error.retryable)
 }
 
 function build(kind: ConsoleError['kind'], message: string, retryable: boolean): GatewayError {

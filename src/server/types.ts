@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ConsoleErrorKind } from '../core/ConsoleError.js'
+import type { GatewayStore } from './GatewayStore.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
 export interface GatewayTlsOptions {
@@ -41,6 +42,12 @@ export interface EcsProviderOptions {
   /** AK/SK: every API call is signed with SDK-HMAC-SHA256 instead of sending a token. */
   accessKey?: string
   secretKey?: string
+  /**
+   * Hosts the gateway may open console sockets to, checked against the URL the ECS API answers
+   * with: names or IPs compared exactly, or `*.example.com` for any name under it. Default: the
+   * endpoint's own host and every name under its last two labels (`*.myhuaweicloud.com`).
+   */
+  consoleHosts?: readonly string[]
   tls?: GatewayTlsOptions
 }
 
@@ -91,6 +98,14 @@ export interface GatewayLimits {
   ticketTtlMs?: number
   /** Cloud API calls and console handshakes. Default 15 000 ms. */
   upstreamTimeoutMs?: number
+  /** The whole request body must arrive within this; else 408. Default 10 000 ms. */
+  bodyTimeoutMs?: number
+  /**
+   * Requests and websockets the gateway refuses before `authorize` grants them (bad origin,
+   * body, JSON or ticket; `authorize` saying no), per client address per minute, before that
+   * address gets 429 for everything. Only node's handlers know the address. Default 60.
+   */
+  refusalsPerMinutePerAddress?: number
 }
 
 export interface ConsoleGatewayOptions {
@@ -118,6 +133,12 @@ export interface ConsoleGatewayOptions {
   limits?: GatewayLimits
   /** Default: errors only, through console.warn, redacted. */
   logger?: GatewayLogger
+  /**
+   * Where tickets, request windows and console slots live. Default: this process's memory. Give
+   * every replica behind a load balancer the same shared store (`createRedisGatewayStore` from
+   * `react-vm-console/server/redis`).
+   */
+  store?: GatewayStore
 }
 
 /** The answer to a console request. */
@@ -139,6 +160,8 @@ export interface ConsoleGatewayStats {
   totalRelays: number
   issuedTickets: number
   rejectedUpgrades: number
+  /** Requests and websockets refused before `authorize` granted them (what the per-address limit counts). */
+  refusals: number
   bytesToUpstream: number
   bytesToBrowser: number
 }
@@ -163,6 +186,6 @@ export interface ConsoleGateway {
   /** An `upgrade` listener. Returns false, touching nothing, when the URL is not `{path}`. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean
   readonly stats: Readonly<ConsoleGatewayStats>
-  /** Refuses new work, ends every relay and forgets every ticket. */
+  /** Refuses new work, ends every relay and gives back its slots; forgets the memory store's tickets. */
   close(): Promise<void>
 }

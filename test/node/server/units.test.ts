@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConsoleError } from '../../../src/core/ConsoleError.js'
 import { createRateLimiter } from '../../../src/server/createRateLimiter.js'
-import { createTicketStore } from '../../../src/server/createTicketStore.js'
 import { isOriginAllowed } from '../../../src/server/isOriginAllowed.js'
 import { parseConsoleTarget } from '../../../src/server/parseConsoleTarget.js'
 import { redactForLog } from '../../../src/server/redactForLog.js'
@@ -10,30 +9,6 @@ import { resolveEcsEndpoint } from '../../../src/server/resolveEcsEndpoint.js'
 import { statusForKind } from '../../../src/server/statusForKind.js'
 import { toGatewayError } from '../../../src/server/toGatewayError.js'
 import { upstreamOrigin } from '../../../src/server/upstreamOrigin.js'
-
-describe('createTicketStore', () => {
-  it('issues 256-bit tickets that redeem once', () => {
-    const store = createTicketStore<string>(1_000)
-    const a = store.issue('x')
-    const b = store.issue('y')
-    expect(a).not.toBe(b)
-    expect(Buffer.from(a, 'base64url')).toHaveLength(32)
-    expect(store.size).toBe(2)
-    expect(store.redeem(a)).toBe('x')
-    expect(store.redeem(a)).toBeUndefined()
-    expect(store.redeem('nope')).toBeUndefined()
-    store.clear()
-    expect(store.redeem(b)).toBeUndefined()
-  })
-  it('forgets tickets after their lifetime and says so', async () => {
-    const expired: string[] = []
-    const store = createTicketStore<string>(20, (v) => expired.push(v))
-    const t = store.issue('x')
-    await new Promise((r) => setTimeout(r, 50))
-    expect(store.redeem(t)).toBeUndefined()
-    expect(expired).toEqual(['x'])
-  })
-})
 
 describe('createRateLimiter', () => {
   it('allows `limit` per window per key, sliding', () => {

@@ -1,0 +1,75 @@
+import type { GatewayStore } from './GatewayStore.js'
+
+/**
+ * The default GatewayStore: one process's memory. Right for one gateway process; replicas behind
+ * a load balancer need a shared store (`react-vm-console/server/redis`). Expired entries are
+ * dropped when next touched and by an unref'd sweep, so the store never keeps a process alive.
+ * `now` is injectable for tests.
+ */
+export function createMemoryGatewayStore(now: () => number = Date.now): GatewayStore {
+  const tickets = new Map<string, { value: string; expires: number }>()
+  const windows = new Map<string, number[]>()
+  const groups = new Map<string, Map<string, number>>()
+
+  const liveSlots = (group: string) => {
+    const slots = groups.get(group)
+    if (!slots) return undefined
+    const t = now()
+    for (const [slot, expires] of slots) if (expires <= t) slots.delete(slot)
+    if (slots.size === 0) groups.delete(group)
+    return slots.size === 0 ? undefined : slots
+  }
+  const sweep = setInterval(() => {
+    const t = now()
+    for (const [key, entry] of tickets) if (entry.expires <= t) tickets.delete(key)
+    for (const group of [...groups.keys()]) liveSlots(group)
+    for (const [key, events] of windows)
+      if ((events.at(-1) ?? 0) <= t - 3_600_000) windows.delete(key)
+  }, 30_000)
+  sweep.unref()
+
+  return {
+    async putTicket(key, value, ttlMs) {
+      tickets.set(key, { value, expires: now() + ttlMs })
+    },
+    async takeTicket(key) {
+      const entry = tickets.get(key)
+      tickets.delete(key)
+      return entry && entry.expires > now() ? entry.value : undefined
+    },
+    async hit(key, limit, windowMs) {
+      const t = now()
+      const events = (windows.get(key) ?? []).filter((at) => at > t - windowMs)
+      const allowed = events.length < limit
+      if (allowed) events.push(t)
+      if (events.length > 0) windows.set(key, events)
+      else windows.delete(key)
+      const oldest = events[0] ?? t
+      return { allowed, retryAfterMs: allowed ? 0 : Math.max(1, oldest + windowMs - t) }
+    },
+    async acquireSlot(group, slot, limit, leaseMs) {
+      const slots = liveSlots(group) ?? new Map<string, number>()
+      if (!slots.has(slot) && slots.size >= limit) return false
+      slots.set(slot, now() + leaseMs)
+      groups.set(group, slots)
+      return true
+    },
+    async renewSlots(held, leaseMs) {
+      for (const { group, slot } of held) {
+        const slots = liveSlots(group)
+        if (slots?.has(slot)) slots.set(slot, now() + leaseMs)
+      }
+    },
+    async releaseSlot(group, slot) {
+      const slots = groups.get(group)
+      slots?.delete(slot)
+      if (slots?.size === 0) groups.delete(group)
+    },
+    async close() {
+      clearInterval(sweep)
+      tickets.clear()
+      windows.clear()
+      groups.clear()
+    },
+  }
+}
