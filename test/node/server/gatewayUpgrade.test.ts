@@ -290,6 +290,20 @@ describe('upgrades waiting on a slow console proxy', () => {
     }
   })
 
+  it('frees the slot and the upstream socket at once when the browser half-closes (FIN)', async () => {
+    // Default upstreamTimeoutMs (15 s): the FIN alone must end the wait, not the timeout.
+    const slow = await start()
+    try {
+      const raw = await upgrade(slow)
+      raw.socket.end()
+      await expect.poll(() => held.size, { timeout: 2_000 }).toBe(0)
+      await expect.poll(() => slow.gateway.stats.activeRelays, { timeout: 2_000 }).toBe(0)
+      expect(slow.gateway.stats.totalRelays).toBe(0)
+    } finally {
+      await slow.close()
+    }
+  })
+
   it('close() ends upgrades still waiting upstream', async () => {
     const slow = await start()
     const raw = await upgrade(slow)

@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { ConsoleError } from '../../../src/core/ConsoleError.js'
 import { createRateLimiter } from '../../../src/server/createRateLimiter.js'
+import { defaultConsoleHosts } from '../../../src/server/defaultConsoleHosts.js'
+import { isConsoleHostAllowed } from '../../../src/server/isConsoleHostAllowed.js'
 import { isOriginAllowed } from '../../../src/server/isOriginAllowed.js'
 import { parseConsoleTarget } from '../../../src/server/parseConsoleTarget.js'
 import { redactForLog } from '../../../src/server/redactForLog.js'
+import { requestScheme } from '../../../src/server/requestScheme.js'
 import { resolveEcsEndpoint } from '../../../src/server/resolveEcsEndpoint.js'
 import { statusForKind } from '../../../src/server/statusForKind.js'
 import { toGatewayError } from '../../../src/server/toGatewayError.js'
@@ -30,10 +33,59 @@ describe('isOriginAllowed', () => {
     expect(isOriginAllowed('null', 'portal.example')).toBe(false)
     expect(isOriginAllowed(undefined, 'portal.example')).toBe(true)
   })
+  it('compares the scheme the browser reached the gateway by, when known', () => {
+    expect(isOriginAllowed('https://portal.example', 'portal.example', undefined, 'https:')).toBe(
+      true,
+    )
+    expect(isOriginAllowed('http://portal.example', 'portal.example', undefined, 'https:')).toBe(
+      false,
+    )
+    expect(isOriginAllowed('https://portal.example', 'portal.example', undefined, 'http:')).toBe(
+      false,
+    )
+    // A listed origin is compared whole, scheme included, whatever the gateway was reached by.
+    expect(isOriginAllowed('https://a.example', 'gw', ['https://a.example'], 'http:')).toBe(true)
+    expect(isOriginAllowed('http://a.example', 'gw', ['https://a.example'], 'http:')).toBe(false)
+  })
   it('follows a list or a predicate when given', () => {
     expect(isOriginAllowed('https://a.example', 'gw', ['https://a.example/'])).toBe(true)
     expect(isOriginAllowed('https://gw', 'gw', ['https://a.example'])).toBe(false)
     expect(isOriginAllowed('https://b.example', 'gw', (o) => o.endsWith('.example'))).toBe(true)
+  })
+})
+
+describe('requestScheme', () => {
+  it("takes a proxy's X-Forwarded-Proto, else the socket", () => {
+    expect(requestScheme(undefined, false)).toBe('http:')
+    expect(requestScheme(undefined, true)).toBe('https:')
+    expect(requestScheme('https', false)).toBe('https:')
+    expect(requestScheme('HTTPS, http', false)).toBe('https:')
+    expect(requestScheme('http', true)).toBe('http:')
+    expect(requestScheme('gopher', true)).toBe('https:')
+  })
+})
+
+describe('isConsoleHostAllowed and defaultConsoleHosts', () => {
+  it('matches names exactly or under a *. suffix, any case', () => {
+    const hosts = ['*.myhuaweicloud.com', '10.0.0.5']
+    expect(isConsoleHostAllowed('cn-north-4-console.myhuaweicloud.com', hosts)).toBe(true)
+    expect(isConsoleHostAllowed('A.B.MyHuaweiCloud.com.', hosts)).toBe(true)
+    expect(isConsoleHostAllowed('myhuaweicloud.com', hosts)).toBe(false)
+    expect(isConsoleHostAllowed('evilmyhuaweicloud.com', hosts)).toBe(false)
+    expect(isConsoleHostAllowed('myhuaweicloud.com.evil.io', hosts)).toBe(false)
+    expect(isConsoleHostAllowed('10.0.0.5', hosts)).toBe(true)
+    expect(isConsoleHostAllowed('10.0.0.50', hosts)).toBe(false)
+    expect(isConsoleHostAllowed('169.254.169.254', hosts)).toBe(false)
+    expect(isConsoleHostAllowed('anything', [])).toBe(false)
+  })
+  it('lets an ECS endpoint vouch for its own domain, an address or one-label name for itself', () => {
+    expect(defaultConsoleHosts('https://ecs.cn-north-4.myhuaweicloud.com')).toEqual([
+      'ecs.cn-north-4.myhuaweicloud.com',
+      '*.myhuaweicloud.com',
+    ])
+    expect(defaultConsoleHosts('http://127.0.0.1:4000')).toEqual(['127.0.0.1'])
+    expect(defaultConsoleHosts('http://[::1]:4000')).toEqual(['::1'])
+    expect(defaultConsoleHosts('http://localhost:4000/ecs')).toEqual(['localhost'])
   })
 })
 
@@ -77,6 +129,14 @@ describe('redactForLog', () => {
     for (const secret of ['abc', 'T0k3n', 'AK1', 'deadbeef', 's3cr3t-value', 'hunter22'])
       expect(text).not.toContain(secret)
     expect(text).toContain('failed with ***')
+  })
+  it('removes an echoed Authorization header value, whatever its scheme', () => {
+    const text = redactForLog(
+      'got "Authorization: Bearer eyJhbGciOi.abc" and authorization=Basic dXNlcg==',
+      [],
+    )
+    expect(text).not.toMatch(/eyJhbGciOi|dXNlcg/)
+    expect(text).toContain('Authorization: ***')
   })
 })
 
