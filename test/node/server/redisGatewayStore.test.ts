@@ -74,6 +74,31 @@ describe('createRedisGatewayStore', () => {
     expect(await store.hit('clock', 1, 10_000)).toMatchObject({ allowed: false })
   })
 
+  it('takes one round trip per call, renewing any number of slots included', async () => {
+    const sent: string[][] = []
+    const store = createRedisGatewayStore({
+      client: { sendCommand: (args: string[]) => (sent.push(args), nodeRedis.sendCommand(args)) },
+      prefix: 'trips',
+    })
+    await store.putTicket('t', 'v', 5_000)
+    await store.takeTicket('t')
+    await store.hit('h', 5, 5_000)
+    const groups = ['g1', 'g2', 'g3']
+    for (const group of groups) await store.acquireSlot(group, 's', 5, 5_000)
+    expect(sent).toHaveLength(6)
+    await store.renewSlots(
+      groups.map((group) => ({ group, slot: 's' })),
+      20_000,
+    )
+    expect(sent).toHaveLength(7)
+    // All three leases were extended by that one call.
+    for (const group of groups)
+      expect(await ioredis.pttl(`{trips}:slots:${group}`)).toBeGreaterThan(10_000)
+    await store.renewSlots([], 20_000)
+    await store.releaseSlot('g1', 's')
+    expect(sent).toHaveLength(8)
+  })
+
   it('refuses an object that is neither client', () => {
     // @ts-expect-error: not a client
     expect(() => createRedisGatewayStore({ client: {} })).toThrow(/neither/)
