@@ -54,7 +54,22 @@ const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'
 
 if (process.argv.includes('--gateway')) await runGateway()
+else if (process.argv.includes('--balancer')) await runBalancer()
 else await main()
+
+/**
+ * The child that balances the replicas phase: its own process (and core), as a real load
+ * balancer is, so its piping does not slow the clients and the console proxy in the parent.
+ */
+async function runBalancer() {
+  const { startRoundRobinBalancer } = await import('../test/support/startRoundRobinBalancer.ts')
+  const ports = (process.argv[process.argv.indexOf('--balancer') + 1] ?? '').split(',')
+  const balancer = await startRoundRobinBalancer(ports.map(Number))
+  process.send?.({ port: balancer.port })
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'exit') void balancer.close().then(() => process.exit(0))
+  })
+}
 
 /**
  * The child: a node:http server with the gateway, reporting its memory on request. With
@@ -195,13 +210,12 @@ async function main() {
   })
   const cloud = await startFakeCloud({ publicUrl: proxyUrl, builtInVnc: false, vncTarget: null })
 
-  /** A gateway child process (`extra`: its store) and a way to ask it things over IPC. */
-  const startChild = async (extra: string[] = []) => {
-    const child: ChildProcess = fork(
-      fileURLToPath(import.meta.url),
-      ['--gateway', cloud.url, ...extra],
-      { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-    )
+  /** A child process (a gateway, or the balancer) and a way to ask it things over IPC. */
+  const startChild = async (args: string[]) => {
+    const child: ChildProcess = fork(fileURLToPath(import.meta.url), args, {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     const ask = <T>(message: object, key: string) =>
       new Promise<T>((resolve) => {
         const listener = (reply: Record<string, unknown>) => {
@@ -220,7 +234,7 @@ async function main() {
     }
     return { child, ask, port, url: `http://127.0.0.1:${port}`, exit }
   }
-  const single = await startChild()
+  const single = await startChild(['--gateway', cloud.url])
   const { ask } = single
   const gatewayUrl = single.url
   type Memory = {
@@ -346,15 +360,14 @@ async function main() {
   /** The same load through two replicas on one redis-server, behind the round-robin balancer. */
   async function runReplicas() {
     const { startRedisServer } = await import('../test/support/startRedisServer.ts')
-    const { startRoundRobinBalancer } = await import('../test/support/startRoundRobinBalancer.ts')
     const redis = await startRedisServer()
     try {
       // One replica per client package: both must work, and on one store.
       const children = await Promise.all([
-        startChild(['--redis', redis.url, 'node-redis']),
-        startChild(['--redis', redis.url, 'ioredis']),
+        startChild(['--gateway', cloud.url, '--redis', redis.url, 'node-redis']),
+        startChild(['--gateway', cloud.url, '--redis', redis.url, 'ioredis']),
       ])
-      const balancer = await startRoundRobinBalancer(children.map((c) => c.port))
+      const balancer = await startChild(['--balancer', children.map((c) => c.port).join(',')])
       const stats = () =>
         Promise.all(children.map((c) => c.ask<Memory>({ type: 'memory' }, 'memory')))
       const first = await stats()
@@ -368,8 +381,7 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 300))
       const last = await stats()
       const commands = (await redis.stat('total_commands_processed')) - commands0 - 2 * infoCost
-      await balancer.close()
-      await Promise.all(children.map((c) => c.exit()))
+      await Promise.all([balancer, ...children].map((c) => c.exit()))
       const roundTrips = last.reduce(
         (sum, s, i) => sum + s.roundTrips - (first[i]?.roundTrips ?? 0),
         0,
