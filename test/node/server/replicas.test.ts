@@ -299,5 +299,16 @@ describe('two gateway replicas on one Redis, behind a round-robin balancer', () 
     await Promise.all(consoles.map((c) => c.socket.bytes(13)))
     expect((await survivor.stats()).stats.activeRelays).toBe(CONSOLES)
     expect(cloud.stats.activeRelays).toBe(CONSOLES)
+
+    // Every ticket used so far, before and after the crash, is spent on the survivor too.
+    const used = consoles.flatMap((c) => c.used)
+    expect(used).toHaveLength(CONSOLES + onVictim.length)
+    const replays = await inPool(used, 10, (ticket) =>
+      openConsole(survivor.url, ticket).then(
+        (socket) => (socket.ws.terminate(), 101),
+        (error: unknown) => statusOf(error),
+      ),
+    )
+    expect(replays.filter((status) => status === 403)).toHaveLength(used.length)
   }, 120_000)
 })
