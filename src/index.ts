@@ -17,7 +17,7 @@ export type {
   ConsoleViewerCallbacks,
 } from './react/ConsoleViewerProps.js'
 export type { ConsoleViewerHandle } from './react/ConsoleViewerHandle.js'
-export type { ConsoleState, ConsoleStatus } from './react/ConsoleStatus.js'
+export type { ConsoleState, ConsoleStatus } from './core/connection/types.js'
 export type { VncCredentials } from './react/VncCredentials.js'
 export { useConsoleViewer } from './react/useConsoleViewer.js'
 export type { ConsoleViewerContextValue } from './react/ConsoleViewerContext.js'

@@ -1,3 +1,4 @@
+import { errorKinds } from './errors/errorKinds.js'
 /** What went wrong, as a value every caller can switch on. */
 export type ConsoleErrorKind =
   | 'unauthorized'
@@ -28,9 +29,6 @@ export interface ConsoleErrorInit {
   cause?: unknown
 }
 
-// Transient failures: asking again may work.
-const RETRYABLE_KINDS = /^(network|timeout|server|rate_limited|vnc_disconnected)$/
-
 /**
  * The one error type of react-vm-console. Its message is written for an operator and never
  * carries a token, password or Authorization value.
@@ -52,7 +50,7 @@ export class ConsoleError extends Error {
     this.provider = init.provider
     if (init.status !== undefined) this.status = init.status
     if (init.code !== undefined) this.code = init.code
-    this.retryable = init.retryable ?? RETRYABLE_KINDS.test(init.kind)
+    this.retryable = init.retryable ?? errorKinds[init.kind]?.[0] === 1
   }
 
   /** True for a ConsoleError, also one from another copy of this package. */

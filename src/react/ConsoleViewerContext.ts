@@ -1,5 +1,5 @@
 import { createContext } from 'react'
-import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { ConsoleStatus } from '../core/connection/types.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 
 /** What a `<ConsoleViewer>` tells the overlays and toolbars rendered inside it. */

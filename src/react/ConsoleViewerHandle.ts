@@ -1,4 +1,4 @@
-import type { ConsoleState } from './ConsoleStatus.js'
+import type { ConsoleState } from '../core/connection/types.js'
 import type { VncCredentials } from './VncCredentials.js'
 
 /** What an app can do with a mounted `<ConsoleViewer>` through its `ref`. */

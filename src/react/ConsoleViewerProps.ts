@@ -1,8 +1,8 @@
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react'
 import type { ConsoleError } from '../core/ConsoleError.js'
-import type { ReconnectPolicy } from '../core/reconnectDelay.js'
+import type { ReconnectPolicy } from '../core/connection/reconnectDelay.js'
 import type { ConsoleChromeProps } from './ConsoleChromeProps.js'
-import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { ConsoleStatus } from '../core/connection/types.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 import type { VncCredentials } from './VncCredentials.js'
 

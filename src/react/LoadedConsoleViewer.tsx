@@ -11,7 +11,7 @@ import {
 } from 'react'
 import type { ConsoleControls } from './ConsoleControls.js'
 import { ConsoleControlsContext } from './ConsoleControlsContext.js'
-import { ConsoleSession } from './ConsoleSession.js'
+import { ConsoleSession } from './session/ConsoleSession.js'
 import type { CredentialHeadStart } from './CredentialHeadStart.js'
 import type { ConsoleViewerHandle } from './ConsoleViewerHandle.js'
 import { ConsoleViewerContext } from './ConsoleViewerContext.js'
@@ -83,7 +83,7 @@ export function LoadedConsoleViewer(
   } = props
 
   const [session] = useState(() => new ConsoleSession())
-  const view = useSyncExternalStore(session.subscribe, session.getView, session.getView)
+  const view = useSyncExternalStore(session.store.subscribe, session.store.get, session.store.get)
   const root = useRef<HTMLDivElement>(null)
   const host = useRef<HTMLDivElement>(null)
   const stash = useRef<HTMLDivElement>(null)
@@ -97,16 +97,16 @@ export function LoadedConsoleViewer(
 
   useEffect(() => {
     const element = host.current
-    return element ? session.attachKeyboard(element) : undefined
+    return element ? session.keyboard.attach(element) : undefined
   }, [session])
 
   const target = connectionKey ?? getUrl ?? url
   // A passive effect on purpose: StrictMode replays layout effects only when passive effects
   // flush, after a microtask could have started a fetch; passive effects replay at once.
   useEffect(() => {
-    if (autoConnect && target) session.start()
-    else session.reset()
-    return () => session.stop()
+    if (autoConnect && target) session.connection.start()
+    else session.connection.reset()
+    return () => session.connection.stop()
   }, [session, target, autoConnect])
 
   const { status } = view
@@ -114,15 +114,15 @@ export function LoadedConsoleViewer(
   const handle = useMemo<ConsoleViewerHandle>(
     () => ({
       connect: () => session.connect(),
-      disconnect: () => session.disconnect(),
+      disconnect: () => session.connection.disconnect(),
       sendCtrlAltDel: () => session.sendCtrlAltDel(),
-      sendKey: (keysym, code, down) => session.sendKey(keysym, code, down),
-      sendKeys: (combo) => session.sendKeys(combo),
+      sendKey: (keysym, code, down) => session.keyboard.sendKey(keysym, code, down),
+      sendKeys: (combo) => session.keyboard.sendKeys(combo),
       pasteText: (text) => session.pasteText(text),
       sendCredentials: (value) => session.sendCredentials(value),
       power: (action) => session.power(action),
-      focus: () => session.focus(),
-      blur: () => session.blur(),
+      focus: () => session.keyboard.focus(),
+      blur: () => session.keyboard.blur(),
       screenshot: () => session.screenshot(),
       get state() {
         return session.view.status.state
@@ -142,15 +142,15 @@ export function LoadedConsoleViewer(
       settings: view.settings,
       setSettings: (patch) => session.setSettings(patch),
       keyboardCaptured: view.captured,
-      captureKeyboard: () => session.captureKeyboard(),
-      releaseKeyboard: () => session.releaseKeyboard(),
-      returnFocus: () => session.returnFocus(),
+      captureKeyboard: () => session.keyboard.capture(),
+      releaseKeyboard: () => session.keyboard.release(),
+      returnFocus: () => session.keyboard.returnFocus(),
       sticky: view.sticky,
-      toggleSticky: (modifier) => session.toggleSticky(modifier),
-      sendKeys: (combo) => session.sendKeys(combo),
+      toggleSticky: (modifier) => session.keyboard.toggleSticky(modifier),
+      sendKeys: (combo) => session.keyboard.sendKeys(combo),
       clipboardText: view.clipboardText,
-      typeText: (text, options) => session.typeText(text, options),
-      stopTyping: () => session.stopTyping(),
+      typeText: (text, options) => session.typing.typeText(text, options),
+      stopTyping: () => session.typing.stop(),
       typing: view.typing,
       defaultKeyboardLayout,
       credentialTypes: view.credentialTypes,
@@ -184,7 +184,7 @@ export function LoadedConsoleViewer(
 
   const VncScreen = vncScreenLoader.current
   const screen = view.screen
-  const settings = session.effectiveView()
+  const settings = session.settings.effective()
   const name = status.desktopName
   return (
     <div
@@ -223,7 +223,7 @@ export function LoadedConsoleViewer(
             {screen && VncScreen ? (
               <VncScreen
                 key={screen.key}
-                ref={session.screenRef(screen.key)}
+                ref={session.screen.ref(screen.key)}
                 url={screen.url}
                 autoConnect={false}
                 retryDuration={0}
@@ -249,6 +249,6 @@ export function LoadedConsoleViewer(
 
 /** Connects the screen rendered just before it, once react-vnc's own mount effect has run. */
 function ConnectScreen({ session, screenKey }: { session: ConsoleSession; screenKey: number }) {
-  useEffect(() => session.connectScreen(screenKey), [session, screenKey])
+  useEffect(() => session.screen.connect(screenKey), [session, screenKey])
   return null
 }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { ConsoleError } from '../core/ConsoleError.js'
-import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { ConsoleStatus } from '../core/connection/types.js'
 import { enUSLabels } from './i18n/enUSLabels.js'
 import { zhCNLabels } from './i18n/zhCNLabels.js'
 import { statusText } from './statusText.js'

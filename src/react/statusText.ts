@@ -1,4 +1,4 @@
-import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { ConsoleStatus } from '../core/connection/types.js'
 import { consoleErrorMessage } from './i18n/consoleErrorMessage.js'
 import type { ConsoleLabels } from './i18n/ConsoleLabels.js'
 import { formatLabel } from './i18n/formatLabel.js'

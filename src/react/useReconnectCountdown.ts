@@ -1,4 +1,4 @@
-import type { ConsoleStatus } from './ConsoleStatus.js'
+import type { ConsoleStatus } from '../core/connection/types.js'
 import { useCountdown } from './useCountdown.js'
 
 /** Whole seconds until the automatic reconnect, ticking; undefined while none is pending. */

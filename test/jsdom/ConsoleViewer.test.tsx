@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConsoleError } from '../../src/core/ConsoleError.js'
 import { ConsoleViewer } from '../../src/react/ConsoleViewer.js'
 import type { ConsoleViewerHandle } from '../../src/react/ConsoleViewerHandle.js'
-import type { ConsoleStatus } from '../../src/react/ConsoleStatus.js'
+import type { ConsoleStatus } from '../../src/core/connection/types.js'
 import { canvasPixel } from '../support/installBrowserStubs.js'
 import { startConsoleServer } from '../support/startConsoleServer.js'
 

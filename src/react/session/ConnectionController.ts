@@ -1,0 +1,208 @@
+import { ConsoleError } from '../../core/ConsoleError.js'
+import { consoleStatusReducer, IDLE_STATUS } from '../../core/connection/consoleStatusReducer.js'
+import { decideReconnect } from '../../core/connection/decideReconnect.js'
+import { dropError } from '../../core/connection/dropError.js'
+import type { ReconnectPolicy } from '../../core/connection/reconnectDelay.js'
+import type {
+  ConnectionPhase,
+  ConsoleStatus,
+  ConsoleStatusEvent,
+} from '../../core/connection/types.js'
+import { toConsoleError } from '../toConsoleError.js'
+
+const WS_URL = /^wss?:\/\/./i
+
+/** The viewer props the connection reads, fresh at every step (new identities never reconnect). */
+export interface ConnectionProps {
+  url?: string
+  getUrl?: (signal: AbortSignal) => Promise<string>
+  reconnect?: boolean | ReconnectPolicy
+  onStateChange?: (status: ConsoleStatus) => void
+  onConnect?: () => void
+  onDisconnect?: (detail: { clean: boolean; byUser: boolean }) => void
+  onError?: (error: ConsoleError) => void
+}
+
+/** Where the connection's URL and screen come from: the viewer in the browser, fakes in tests. */
+export interface ConnectionHost {
+  props(): ConnectionProps
+  /** The loading shell's early first fetch, for this attempt only: its promise, and its URL once settled. */
+  takeEarlyUrl(signal: AbortSignal): { promise: Promise<string>; url: unknown } | undefined
+  /** The screen's code (react-vnc): loaded already, or a promise of it. */
+  screenReady(): boolean
+  loadScreen(): Promise<unknown>
+  /** Mount the screen for attempt `id` on `url`; `unmountScreen` closes and removes it. */
+  mountScreen(id: number, url: string): void
+  unmountScreen(): void
+  /** How far the current screen's socket got (read when it closes). */
+  phase(): ConnectionPhase
+  statusChanged(status: ConsoleStatus): void
+}
+
+/**
+ * One console's connection: attempts, fresh URLs, reconnect timers and the status they produce
+ * (through `consoleStatusReducer`). No React, no DOM, no noVNC: the host mounts the screen.
+ *
+ * Each attempt has an id; anything that arrives for an older id (a late fetch, react-vnc's
+ * synthetic disconnect on unmount) is ignored. Work starts from a microtask or timer that
+ * `stop()` cancels, so StrictMode's mount-unmount-mount starts exactly one attempt.
+ */
+export class ConnectionController {
+  status: ConsoleStatus = IDLE_STATUS
+  /** The current attempt; events of any other are stale. */
+  id = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private abort: AbortController | undefined
+  private failures = 0
+  private earlyCloses = 0
+  private readonly host: ConnectionHost
+
+  constructor(host: ConnectionHost) {
+    this.host = host
+  }
+
+  /** Starts a new attempt in a microtask (`stop()` makes it a no-op). */
+  start(): void {
+    this.stop()
+    const id = this.id
+    // After StrictMode's synchronous mount-unmount-mount, only the last id is current.
+    queueMicrotask(() => this.attempt(id))
+  }
+
+  /** Cancels everything in flight and closes the socket; later events of this attempt are ignored. */
+  stop(): void {
+    this.id++
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.abort?.abort()
+    this.abort = undefined
+    this.host.unmountScreen()
+  }
+
+  /** No target, or autoConnect turned off: close whatever runs and show `idle`, not a stale state. */
+  reset(): void {
+    this.stop()
+    this.failures = 0
+    this.earlyCloses = 0
+    this.dispatch({ type: 'reset' })
+  }
+
+  /** The app or the user asks for a connection: a fresh attempt with a clean slate. */
+  connect(): void {
+    this.failures = 0
+    this.earlyCloses = 0
+    this.start()
+  }
+
+  /** The app or the user closes the console; nothing reconnects until `connect()`. */
+  disconnect(): void {
+    const { state } = this.status
+    this.stop()
+    this.failures = 0
+    this.earlyCloses = 0
+    this.dispatch({ type: 'userDisconnected' })
+    if (state !== 'idle' && state !== 'error')
+      this.host.props().onDisconnect?.({ clean: true, byUser: true })
+  }
+
+  dispatch(event: ConsoleStatusEvent): void {
+    const next = consoleStatusReducer(this.status, event)
+    if (next === this.status) return
+    this.status = next
+    this.host.statusChanged(next)
+    this.host.props().onStateChange?.(next)
+  }
+
+  /** The screen of attempt `id` finished the RFB handshake. */
+  connected(id: number): void {
+    if (id !== this.id) return
+    this.failures = 0
+    this.earlyCloses = 0
+    this.dispatch({ type: 'connected' })
+    this.host.props().onConnect?.()
+  }
+
+  /**
+   * The socket of attempt `id` closed without us asking. noVNC calls a server-side drop "clean"
+   * too, so only our own disconnects (which stop the attempt first) count as wanted.
+   */
+  dropped(id: number, clean: boolean): void {
+    if (id !== this.id) return
+    this.host.props().onDisconnect?.({ clean, byUser: false })
+    const phase = this.host.phase()
+    const wasConnected = this.status.state === 'connected'
+    if (!wasConnected && phase === 'silent') this.earlyCloses++
+    else this.earlyCloses = 0
+    this.retryOrFail(dropError(wasConnected, phase, this.earlyCloses))
+  }
+
+  /** A final failure of attempt `id` (the VNC server refused the credentials). */
+  failed(id: number, error: ConsoleError): void {
+    if (id === this.id) this.fail(error)
+  }
+
+  private attempt(id: number): void {
+    if (id !== this.id) return
+    const { getUrl, url } = this.host.props()
+    this.abort = new AbortController()
+    const { signal } = this.abort
+    const early = getUrl ? this.host.takeEarlyUrl(signal) : undefined
+    // A ready URL (given, or fetched while the code loaded) and the screen at hand: mount the
+    // screen in the same render as `connecting`.
+    const ready = getUrl ? early?.url : url
+    if (this.host.screenReady() && typeof ready === 'string' && WS_URL.test(ready)) {
+      this.dispatch({ type: 'start', fetching: false })
+      this.host.mountScreen(id, ready)
+      return
+    }
+    this.dispatch({ type: 'start', fetching: Boolean(getUrl) })
+    const target = getUrl
+      ? (early?.promise ?? getUrl(signal)).then((value) => {
+          if (id === this.id) this.dispatch({ type: 'urlReady' })
+          return value
+        })
+      : Promise.resolve(url)
+    Promise.all([target, this.host.loadScreen()]).then(
+      ([value]) => {
+        if (id !== this.id) return
+        if (typeof value !== 'string' || !WS_URL.test(value)) {
+          this.fail(
+            new ConsoleError({
+              kind: 'invalid_input',
+              provider: 'vnc',
+              message: 'The console address is not a ws:// or wss:// URL.',
+            }),
+          )
+          return
+        }
+        this.host.mountScreen(id, value)
+      },
+      (error: unknown) => {
+        if (id !== this.id || signal.aborted) return
+        const consoleError = toConsoleError(error, 'vnc')
+        if (consoleError.kind !== 'aborted') this.retryOrFail(consoleError)
+      },
+    )
+  }
+
+  private retryOrFail(error: ConsoleError): void {
+    const decision = decideReconnect(error, this.failures, this.host.props().reconnect)
+    if (!decision.retry) return this.fail(error)
+    this.failures = decision.attempt
+    this.stop()
+    const id = this.id
+    this.dispatch({
+      type: 'dropped',
+      error,
+      attempt: decision.attempt,
+      nextRetryAt: Date.now() + decision.delayMs,
+    })
+    this.timer = setTimeout(() => this.attempt(id), decision.delayMs)
+  }
+
+  private fail(error: ConsoleError): void {
+    this.stop()
+    this.dispatch({ type: 'failed', error })
+    this.host.props().onError?.(error)
+  }
+}

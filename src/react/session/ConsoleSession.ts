@@ -1,0 +1,201 @@
+import { ConsoleError } from '../../core/ConsoleError.js'
+import type { ConsoleViewSettings } from '../ConsoleViewSettings.js'
+import type { VncCredentials } from '../VncCredentials.js'
+import { vncScreenLoader } from '../vncScreenLoader.js'
+import { captureScreenshot } from './captureScreenshot.js'
+import { ConnectionController } from './ConnectionController.js'
+import { KeyboardController } from './keyboard/KeyboardController.js'
+import { TypingController } from './keyboard/TypingController.js'
+import type { SessionProps, SessionView } from './types.js'
+import { NoVncScreen } from './NoVncScreen.js'
+import { ViewSettings } from './ViewSettings.js'
+import { ViewStore } from './ViewStore.js'
+
+type RfbEvent = { detail?: Record<string, unknown> }
+
+/**
+ * One `<ConsoleViewer>`'s life outside React, so StrictMode's double effects, re-renders and
+ * unstable callbacks cannot open extra sockets or fetch extra tokens. It composes the parts and
+ * routes react-vnc's events to them: the connection (attempts, reconnects, status), the noVNC
+ * screen, the display settings, the keyboard and typing. React renders `store`.
+ */
+export class ConsoleSession {
+  props: SessionProps = {}
+  readonly settings = new ViewSettings()
+  readonly store: ViewStore<SessionView>
+  readonly screen: NoVncScreen
+  readonly connection: ConnectionController
+  readonly keyboard: KeyboardController
+  readonly typing: TypingController
+
+  constructor() {
+    this.store = new ViewStore<SessionView>({
+      status: { state: 'idle', attempt: 0, capabilities: { power: false } },
+      screen: null,
+      settings: this.settings.settings(),
+      clipboardText: undefined,
+      captured: false,
+      sticky: [],
+      typing: null,
+      credentialTypes: [],
+      poppedOut: false,
+    })
+    const send = (keysym: number, code: string, down: boolean) =>
+      this.screen.sendKey(keysym, code, down)
+    const canSend = () => this.canSend()
+    this.screen = new NoVncScreen(
+      (key) => key === this.connection.id,
+      () => this.applyView(),
+    )
+    this.connection = new ConnectionController({
+      props: () => this.props,
+      takeEarlyUrl: (signal) => {
+        const head = this.props.headStart?.current
+        const promise = head?.take(this.props.connectionKey, signal)
+        return promise && { promise, url: head?.url }
+      },
+      screenReady: () => Boolean(vncScreenLoader.current),
+      loadScreen: () => vncScreenLoader.load(),
+      mountScreen: (key, url) => this.store.set({ screen: { key, url } }),
+      unmountScreen: () => {
+        this.screen.close()
+        this.typing.stop()
+        this.keyboard.reset()
+        this.store.set({ screen: null })
+      },
+      phase: () => this.screen.phase(),
+      statusChanged: (status) => this.store.set({ status }),
+    })
+    this.keyboard = new KeyboardController({
+      canSend,
+      sendKey: send,
+      element: () => this.screen.host,
+      sticky: () => this.view.sticky,
+      setSticky: (sticky) => this.store.set({ sticky }),
+      setCaptured: (captured) => this.store.set({ captured }),
+    })
+    this.typing = new TypingController({
+      canSend,
+      sendKey: send,
+      setTyping: (typing) => this.store.set({ typing }),
+    })
+  }
+
+  get view(): SessionView {
+    return this.store.get()
+  }
+
+  /** Takes the latest props and elements after each render, and updates the running view. */
+  sync(props: SessionProps, host: HTMLElement | null, stash: HTMLElement | null): void {
+    this.props = props
+    this.screen.host = host
+    this.screen.stash = stash
+    this.settings.sync(props)
+    this.updateSettings()
+  }
+
+  /** The toolbar changes display settings on the running session (no reconnect). */
+  setSettings(patch: Partial<ConsoleViewSettings>): void {
+    this.settings.choose(patch)
+    if (this.updateSettings()) this.props.onViewSettingsChange?.(this.view.settings)
+    if (patch.viewOnly) this.typing.stop()
+  }
+
+  /** The app or the user asks for a connection: a fresh attempt with a clean slate. */
+  connect(): void {
+    this.store.set({ poppedOut: false })
+    this.connection.connect()
+  }
+
+  /** After the console opened in another window: close this one, and say why. */
+  poppedOut(): void {
+    this.connection.disconnect()
+    this.store.set({ poppedOut: true })
+  }
+
+  /** react-vnc's event props for the screen of attempt `key`; events of older screens are dropped. */
+  screenEvents(key: number): Record<string, (event: RfbEvent) => void> {
+    const current = (fn: (detail: Record<string, unknown>) => void) => (event: RfbEvent) => {
+      if (key === this.connection.id) fn(event.detail ?? {})
+    }
+    const text = (value: unknown) => (typeof value === 'string' ? value : '')
+    return {
+      onConnect: () => this.connection.connected(key),
+      onDisconnect: (event) => this.connection.dropped(key, event.detail?.clean === true),
+      onSecurityFailure: (event) => {
+        const reason = text(event.detail?.reason)
+        const message = reason
+          ? `The VNC server refused the connection: ${reason}`
+          : 'The VNC server refused the credentials.'
+        this.connection.failed(
+          key,
+          new ConsoleError({ kind: 'vnc_security', provider: 'vnc', message }),
+        )
+      },
+      onCredentialsRequired: current((detail) => {
+        const types = Array.isArray(detail.types) ? detail.types.map(String) : []
+        const given = this.props.credentials
+        if (given && (given.password !== undefined || given.username !== undefined))
+          return this.screen.sendCredentials(given)
+        this.store.set({ credentialTypes: types })
+        this.connection.dispatch({ type: 'server', credentialsRequired: true })
+        this.props.onCredentialsRequired?.(types)
+      }),
+      onClipboard: current((detail) => {
+        if (typeof detail.text !== 'string') return
+        this.store.set({ clipboardText: detail.text })
+        this.props.onClipboard?.(detail.text)
+      }),
+      onBell: current(() => this.props.onBell?.()),
+      onDesktopName: current((detail) => {
+        const name = text(detail.name)
+        this.connection.dispatch({ type: 'server', desktopName: name })
+        this.props.onDesktopName?.(name)
+      }),
+      onCapabilities: current((detail) => {
+        const capabilities = { power: (detail.capabilities as { power?: unknown })?.power === true }
+        this.connection.dispatch({ type: 'server', capabilities })
+        this.props.onCapabilities?.(capabilities)
+      }),
+    }
+  }
+
+  sendCredentials(credentials: VncCredentials): void {
+    this.screen.sendCredentials(credentials)
+    this.connection.dispatch({ type: 'server', credentialsRequired: false })
+  }
+
+  sendCtrlAltDel(): void {
+    if (this.canSend()) this.screen.sendCtrlAltDel()
+  }
+
+  pasteText(text: string): void {
+    if (this.canSend()) this.screen.paste(text)
+  }
+
+  power(action: 'shutdown' | 'reboot' | 'reset'): void {
+    if (this.canSend() && this.view.status.capabilities.power) this.screen.power(action)
+  }
+
+  screenshot(): Promise<Blob> {
+    return captureScreenshot(this.screen.canvas(), this.view.status.state === 'connected')
+  }
+
+  /** Connected, and input allowed. */
+  canSend(): boolean {
+    return this.view.status.state === 'connected' && !this.settings.effective().viewOnly
+  }
+
+  /** Pushes display settings to the running session (react-vnc only reads them at connect). */
+  applyView(): void {
+    this.screen.apply(this.settings.effective())
+  }
+
+  private updateSettings(): boolean {
+    const settings = this.settings.settings()
+    this.applyView()
+    if (ViewSettings.same(settings, this.view.settings)) return false
+    this.store.set({ settings })
+    return true
+  }
+}

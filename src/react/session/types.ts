@@ -1,0 +1,28 @@
+// Shapes of a console session. Types only; the classes beside them use them.
+import type { ConsoleStatus } from '../../core/connection/types.js'
+import type { ConsoleViewerProps } from '../ConsoleViewerProps.js'
+import type { ConsoleViewSettings } from '../ConsoleViewSettings.js'
+import type { CredentialHeadStart } from '../CredentialHeadStart.js'
+import type { StickyModifier } from '../StickyModifier.js'
+
+/** What the viewer renders: the status, and which react-vnc screen (one per attempt) is mounted. */
+export interface SessionView {
+  status: ConsoleStatus
+  screen: { key: number; url: string } | null
+  /** The display settings in effect: props, then what the user chose in the toolbar. */
+  settings: ConsoleViewSettings
+  /** The last text the server put on its clipboard. */
+  clipboardText: string | undefined
+  /** The canvas has the keyboard focus: keys go to the VM. */
+  captured: boolean
+  sticky: readonly StickyModifier[]
+  /** Progress of `typeText`, null when not typing. */
+  typing: { done: number; total: number } | null
+  /** What the server asked for when `credentialsRequired` (e.g. ['password']). */
+  credentialTypes: readonly string[]
+  /** The user opened the console in another window and this one closed. */
+  poppedOut: boolean
+}
+
+/** The viewer's props, and the loading shell's early first fetch if it started one. */
+export type SessionProps = ConsoleViewerProps & { headStart?: { current?: CredentialHeadStart } }
