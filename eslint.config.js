@@ -5,7 +5,16 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules'] },
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      'coverage',
+      'node_modules',
+      '**/.next',
+      '**/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'demo/**', 'scripts/**', '**/*.test.*', 'bench/**'],
+    files: ['test/**', 'demo/**', 'scripts/**', '**/*.test.*', 'bench/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
 )

@@ -88,6 +88,8 @@ export default defineConfig({
           testTimeout: 20_000,
           include: [
             'src/core/**/*.test.ts',
+            // React-layer code that needs neither React nor a DOM, tested as such.
+            'src/react/**/*.node.test.ts',
             'test/node/**/*.test.{ts,tsx}',
             'fake-cloud/**/*.test.ts',
             'demo/**/*.test.ts',
@@ -102,6 +104,7 @@ export default defineConfig({
           // Real sockets to real servers: generous under CI load, never reached when all is well.
           testTimeout: 20_000,
           include: ['src/react/**/*.test.{ts,tsx}', 'test/jsdom/**/*.test.{ts,tsx}'],
+          exclude: ['src/react/**/*.node.test.ts'],
           setupFiles: ['test/support/jsdomSetup.ts'],
         },
       },

@@ -69,10 +69,11 @@ describe('responseError, CloudTower (GraphQL)', () => {
   })
 
   it('explains an HTML page instead of the API', () => {
-    for (const status of [200, 502]) {
-      expect(cloudTower(answer(status, undefined, true)).message).toMatch(
-        /HTML page.*Check the endpoint/,
-      )
+    for (const status of [200, 404, 502]) {
+      const error = cloudTower(answer(status, undefined, true))
+      expect(error.message).toMatch(/HTML page.*Check the endpoint/)
+      // The code lets the UI say "not the API" rather than the status's "VM not found".
+      expect(error.code).toBe('html_page')
     }
   })
 })

@@ -62,7 +62,8 @@ export function responseError(
     kind,
     provider,
     status,
-    code,
+    // An HTML page is not the API at all (a wrong endpoint), whatever its status says.
+    code: code ?? (response.html ? 'html_page' : undefined),
     // An error in a 2xx answer (an unknown GraphQL error) is no hiccup: a retry gets the same.
     retryable: ok && kind === 'server' ? false : undefined,
     // Redact before cutting: a token cut in half would no longer match and would leak its start.

@@ -27,3 +27,25 @@ it('says each state in words', () => {
     'The Huawei Cloud token was refused. Sign in again.',
   )
 })
+
+it('does not call a connection that never got going "lost"', () => {
+  const retrying = (code: string) =>
+    status({
+      state: 'disconnected',
+      nextRetryAt: 1,
+      attempt: 1,
+      error: new ConsoleError({ kind: 'vnc_disconnected', provider: 'vnc', code, message: 'x' }),
+    })
+  expect(statusText(retrying('proxy_unreachable'), enUSLabels, 3)).toBe(
+    'Cannot reach the console proxy. Retrying in 3 s',
+  )
+  expect(statusText(retrying('proxy_closed_early'), enUSLabels)).toBe(
+    'Could not connect to the console. Retrying…',
+  )
+  expect(statusText(retrying('connection_lost'), enUSLabels, 2)).toBe(
+    'Connection lost. Reconnecting in 2 s',
+  )
+  expect(statusText(retrying('proxy_unreachable'), zhCNLabels, 3)).toBe(
+    '无法连接控制台代理，3 秒后重试',
+  )
+})

@@ -19,11 +19,18 @@ export function statusText(status: ConsoleStatus, labels: ConsoleLabels, seconds
       return status.desktopName
         ? formatLabel(labels.stateConnectedTo, { name: status.desktopName })
         : labels.stateConnected
-    case 'disconnected':
+    case 'disconnected': {
       if (status.nextRetryAt === undefined) return labels.stateDisconnected
-      return seconds === undefined || seconds <= 0
-        ? labels.stateReconnectingNow
-        : formatLabel(labels.stateReconnecting, { seconds })
+      // A console that never got going did not lose a connection: say what did happen.
+      const code = status.error?.code
+      const [later, now] =
+        code === 'proxy_unreachable'
+          ? [labels.stateUnreachableRetrying, labels.stateUnreachableRetryingNow]
+          : code === 'proxy_closed_early' || code === 'connect_failed'
+            ? [labels.stateConnectFailedRetrying, labels.stateConnectFailedRetryingNow]
+            : [labels.stateReconnecting, labels.stateReconnectingNow]
+      return seconds === undefined || seconds <= 0 ? now : formatLabel(later, { seconds })
+    }
     case 'error':
       return status.error ? consoleErrorMessage(status.error, labels) : labels.stateError
   }

@@ -2,6 +2,7 @@
 export { createConsoleGateway } from './createConsoleGateway.js'
 export { createMemoryGatewayStore } from './createMemoryGatewayStore.js'
 export type { GatewayStore } from './GatewayStore.js'
+export { sharedConsoleGateway } from './sharedConsoleGateway.js'
 export { signHuaweiRequest } from './signHuaweiRequest.js'
 export type { HuaweiSignInput, HuaweiSignature } from './signHuaweiRequest.js'
 export type {

@@ -14,3 +14,28 @@ it('names the provider and what to do, in either language', () => {
     'CloudTower 令牌已被拒绝，请重新登录。',
   )
 })
+
+it('lets a code that says more than its kind choose the words', () => {
+  expect(
+    consoleErrorMessage(
+      { kind: 'not_found', provider: 'cloudtower', code: 'html_page' },
+      enUSLabels,
+    ),
+  ).toBe('This is not the CloudTower API (an HTML page answered). Check the endpoint.')
+  expect(
+    consoleErrorMessage(
+      { kind: 'vnc_disconnected', provider: 'vnc', code: 'proxy_unreachable' },
+      enUSLabels,
+    ),
+  ).toMatch(/^Could not reach the console proxy/)
+  expect(
+    consoleErrorMessage(
+      { kind: 'vnc_disconnected', provider: 'vnc', code: 'proxy_closed_early' },
+      zhCNLabels,
+    ),
+  ).toMatch(/新窗口/)
+  // Provider codes it does not know leave the kind's words.
+  expect(
+    consoleErrorMessage({ kind: 'not_found', provider: 'ecs', code: 'Ecs.0114' }, enUSLabels),
+  ).toMatch(/^The VM was not found/)
+})

@@ -22,6 +22,13 @@ const MESSAGE: Record<ConsoleErrorKind, keyof ConsoleLabels> = {
   vnc_disconnected: 'errorVncDisconnected',
 }
 
+// Codes that say more than their kind: what the operator should read instead.
+const BY_CODE: Readonly<Record<string, keyof ConsoleLabels>> = {
+  html_page: 'errorNotTheApi',
+  proxy_unreachable: 'errorProxyUnreachable',
+  proxy_closed_early: 'errorProxyClosedEarly',
+}
+
 const PROVIDER: Record<ConsoleErrorProvider, keyof ConsoleLabels> = {
   cloudtower: 'providerCloudtower',
   ecs: 'providerEcs',
@@ -30,9 +37,10 @@ const PROVIDER: Record<ConsoleErrorProvider, keyof ConsoleLabels> = {
 
 /** What an operator should read for `error`, in the labels' language. */
 export function consoleErrorMessage(
-  error: Pick<ConsoleError, 'kind' | 'provider'>,
+  error: Pick<ConsoleError, 'kind' | 'provider' | 'code'>,
   labels: ConsoleLabels,
 ): string {
   const provider = labels[PROVIDER[error.provider] ?? 'providerVnc']
-  return formatLabel(labels[MESSAGE[error.kind] ?? 'errorVncDisconnected'], { provider })
+  const key = (error.code && BY_CODE[error.code]) || MESSAGE[error.kind] || 'errorVncDisconnected'
+  return formatLabel(labels[key], { provider })
 }

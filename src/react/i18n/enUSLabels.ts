@@ -18,6 +18,10 @@ export const enUSLabels = {
   stateConnectedTo: 'Connected to {name}',
   stateReconnecting: 'Connection lost. Reconnecting in {seconds} s',
   stateReconnectingNow: 'Connection lost. Reconnecting…',
+  stateUnreachableRetrying: 'Cannot reach the console proxy. Retrying in {seconds} s',
+  stateUnreachableRetryingNow: 'Cannot reach the console proxy. Retrying…',
+  stateConnectFailedRetrying: 'Could not connect to the console. Retrying in {seconds} s',
+  stateConnectFailedRetryingNow: 'Could not connect to the console. Retrying…',
   stateDisconnected: 'Disconnected',
   stateError: 'Console error',
   connect: 'Connect',
@@ -112,4 +116,9 @@ export const enUSLabels = {
   errorInvalidInput: 'The console is not set up correctly (a missing or wrong address or ID).',
   errorVncSecurity: 'The VNC server refused the connection (wrong password or not allowed).',
   errorVncDisconnected: 'The console connection was lost.',
+  errorProxyUnreachable:
+    'Could not reach the console proxy. Check that it runs and that this network reaches it, then retry.',
+  errorProxyClosedEarly:
+    'The console proxy closed the connection before the console started. It likely refuses this page’s origin or host: open the console in a new window, or connect through the console gateway (react-vm-console/server).',
+  errorNotTheApi: 'This is not the {provider} API (an HTML page answered). Check the endpoint.',
 }

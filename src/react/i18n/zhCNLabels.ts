@@ -15,6 +15,10 @@ export const zhCNLabels: ConsoleLabels = {
   stateConnectedTo: '已连接到 {name}',
   stateReconnecting: '连接已断开，{seconds} 秒后重新连接',
   stateReconnectingNow: '连接已断开，正在重新连接…',
+  stateUnreachableRetrying: '无法连接控制台代理，{seconds} 秒后重试',
+  stateUnreachableRetryingNow: '无法连接控制台代理，正在重试…',
+  stateConnectFailedRetrying: '无法连接到控制台，{seconds} 秒后重试',
+  stateConnectFailedRetryingNow: '无法连接到控制台，正在重试…',
   stateDisconnected: '已断开连接',
   stateError: '控制台出错',
   connect: '连接',
@@ -109,4 +113,8 @@ export const zhCNLabels: ConsoleLabels = {
   errorInvalidInput: '控制台配置不正确（地址或 ID 缺失或有误）。',
   errorVncSecurity: 'VNC 服务器拒绝了连接（密码错误或不允许访问）。',
   errorVncDisconnected: '控制台连接已断开。',
+  errorProxyUnreachable: '无法连接控制台代理。请检查它是否在运行、当前网络能否访问，然后重试。',
+  errorProxyClosedEarly:
+    '控制台代理在控制台启动前关闭了连接，可能不接受本页面的来源（Origin）或主机名：请在新窗口中打开控制台，或通过控制台网关（react-vm-console/server）连接。',
+  errorNotTheApi: '这不是 {provider} 的 API（返回的是 HTML 页面）。请检查 endpoint。',
 }

@@ -2,11 +2,9 @@ import type { VncScreenHandle } from 'react-vnc'
 import type { ConnectionPhase } from '../../core/connection/types.js'
 import type { VncCredentials } from '../VncCredentials.js'
 import { quietRepeatDisconnect } from '../quietRepeatDisconnect.js'
+import { captureWebSocket } from './captureWebSocket.js'
 
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
-// noVNC internals read here, all of react-vnc's bundled noVNC 1.5: the socket wrapper and the
-// handshake step ('' until the socket opens, 'ProtocolVersion' until the server's first bytes).
-type RfbInternals = { _rfbInitState?: unknown; _sock?: { _websocket?: WebSocket | null } }
 
 /**
  * The react-vnc screen of the current attempt: its handle, connecting it once its own mount effect
@@ -20,7 +18,10 @@ export class NoVncScreen {
   stash: HTMLElement | null = null
   private handle: VncScreenHandle | null = null
   private connectedKey = -1
-  private lastPhase: ConnectionPhase = 'unopened'
+  /** The current attempt's socket, and how far it got. */
+  private socket: WebSocket | undefined
+  private opened = false
+  private heard = false
   private readonly refs = new Map<number, (handle: VncScreenHandle | null) => void>()
   private readonly isCurrent: (key: number) => boolean
   private readonly onAttach: () => void
@@ -59,7 +60,7 @@ export class NoVncScreen {
       const handle = this.handle
       if (cancelled || !handle || !this.isCurrent(key) || this.connectedKey === key) return
       this.connectedKey = key
-      handle.connect()
+      this.track(captureWebSocket(() => handle.connect()))
       this.adopt()
     })
     return () => {
@@ -74,22 +75,20 @@ export class NoVncScreen {
    */
   close(): void {
     const handle = this.handle
-    this.lastPhase = this.phase()
     this.handle = null
     this.refs.clear()
-    const socket = (handle?.rfb as RfbInternals | null | undefined)?._sock?._websocket
+    const socket = this.socket
+    this.track(undefined)
+    // Before noVNC's own close, which then finds the socket closing and leaves it be.
     if (socket && socket.readyState <= 1) socket.close(1000)
     // react-vnc removes its listeners before closing, and its synthetic event carries an old key.
     handle?.disconnect()
     this.host?.replaceChildren()
   }
 
-  /** How far the socket got: read when it closed (react-vnc tells us after noVNC has given up). */
+  /** How far the current socket got (read when it closed, before `close`). */
   phase(): ConnectionPhase {
-    const rfb = this.handle?.rfb as RfbInternals | null | undefined
-    if (!rfb) return this.lastPhase
-    if (rfb._rfbInitState === '' || rfb._rfbInitState === undefined) return 'unopened'
-    return rfb._rfbInitState === 'ProtocolVersion' ? 'silent' : 'rfb'
+    return !this.opened ? 'unopened' : this.heard ? 'rfb' : 'silent'
   }
 
   /** Pushes display settings to the running session (react-vnc only reads them at connect). */
@@ -129,6 +128,18 @@ export class NoVncScreen {
 
   canvas(): HTMLCanvasElement | null {
     return this.host?.querySelector('canvas') ?? null
+  }
+
+  private track(socket: WebSocket | undefined): void {
+    this.socket = socket
+    this.opened = false
+    this.heard = false
+    socket?.addEventListener('open', () => socket === this.socket && (this.opened = true), {
+      once: true,
+    })
+    socket?.addEventListener('message', () => socket === this.socket && (this.heard = true), {
+      once: true,
+    })
   }
 
   /**

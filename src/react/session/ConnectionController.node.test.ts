@@ -1,0 +1,176 @@
+// The connection without React, the DOM or noVNC: a fake screen and fake timers.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ConsoleError } from '../../core/ConsoleError.js'
+import type { ConnectionPhase, ConsoleStatus } from '../../core/connection/types.js'
+import { ConnectionController, type ConnectionProps } from './ConnectionController.js'
+
+function setup(props: ConnectionProps) {
+  const statuses: ConsoleStatus[] = []
+  const mounted: { id: number; url: string }[] = []
+  const screen = { phase: 'rfb' as ConnectionPhase, unmounts: 0 }
+  const controller = new ConnectionController({
+    props: () => props,
+    takeEarlyUrl: () => undefined,
+    screenReady: () => true,
+    loadScreen: () => Promise.resolve(),
+    mountScreen: (id, url) => mounted.push({ id, url }),
+    unmountScreen: () => screen.unmounts++,
+    phase: () => screen.phase,
+    statusChanged: (status) => statuses.push(status),
+  })
+  /** Runs the pending microtasks and promise callbacks (getUrl resolving, the attempt starting). */
+  const settle = () => vi.advanceTimersByTimeAsync(0)
+  return { controller, statuses, mounted, screen, settle }
+}
+
+let urls = 0
+const getUrl = vi.fn(async () => `ws://proxy.test/websockify?token=t${++urls}`)
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 })
+  getUrl.mockClear()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('ConnectionController', () => {
+  it('StrictMode: start, stop, start in one tick fetches once and mounts one screen', async () => {
+    const { controller, mounted, settle } = setup({ getUrl })
+    controller.start()
+    controller.stop()
+    controller.start()
+    await settle()
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    expect(mounted).toHaveLength(1)
+    expect(mounted[0]?.id).toBe(controller.id)
+  })
+
+  it('a retry after a drop shows no stale countdown or error while it fetches and connects', async () => {
+    const { controller, statuses, mounted, settle } = setup({ getUrl })
+    controller.start()
+    await settle()
+    controller.connected(controller.id)
+    controller.dropped(controller.id, true)
+    const waiting = controller.status
+    expect(waiting).toMatchObject({ state: 'disconnected', attempt: 1 })
+    expect(waiting.error?.code).toBe('connection_lost')
+    const delay = (waiting.nextRetryAt ?? 0) - Date.now()
+    expect(delay).toBeGreaterThanOrEqual(800)
+    expect(delay).toBeLessThanOrEqual(1_200)
+
+    await vi.advanceTimersByTimeAsync(delay)
+    expect(getUrl).toHaveBeenCalledTimes(2)
+    expect(mounted).toHaveLength(2)
+    expect(controller.status).toEqual({
+      state: 'connecting',
+      attempt: 1,
+      capabilities: { power: false },
+    })
+    for (const status of statuses.filter(
+      (s) => s.state === 'fetching' || s.state === 'connecting',
+    )) {
+      expect(status.nextRetryAt).toBeUndefined()
+      expect(status.error).toBeUndefined()
+    }
+    controller.connected(controller.id)
+    expect(controller.status).toEqual({
+      state: 'connected',
+      attempt: 0,
+      capabilities: { power: false },
+    })
+  })
+
+  it('a proxy that closes before the first RFB byte twice is a refusal: error at once, no third try', async () => {
+    const onError = vi.fn()
+    const { controller, screen, settle } = setup({ getUrl, onError })
+    screen.phase = 'silent'
+    const started = Date.now()
+    controller.start()
+    await settle()
+    controller.dropped(controller.id, true)
+    expect(controller.status.state).toBe('disconnected')
+    expect(controller.status.error?.code).toBe('proxy_closed_early')
+    await vi.advanceTimersByTimeAsync((controller.status.nextRetryAt ?? 0) - Date.now())
+    controller.dropped(controller.id, true)
+    expect(controller.status.state).toBe('error')
+    expect(controller.status.error).toMatchObject({ code: 'proxy_closed_early', retryable: false })
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(Date.now() - started).toBeLessThan(2_000)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getUrl).toHaveBeenCalledTimes(2)
+  })
+
+  it('a socket that never opened says the console proxy cannot be reached', async () => {
+    const { controller, screen, settle } = setup({ getUrl, reconnect: false })
+    screen.phase = 'unopened'
+    controller.start()
+    await settle()
+    controller.dropped(controller.id, false)
+    expect(controller.status.state).toBe('error')
+    expect(controller.status.error?.code).toBe('proxy_unreachable')
+    expect(controller.status.error?.message).toMatch(/could not reach the console proxy/i)
+  })
+
+  it('gives up after maxAttempts with the last error', async () => {
+    const { controller, screen, settle } = setup({
+      getUrl,
+      reconnect: { maxAttempts: 2, baseDelayMs: 10, jitter: 0 },
+    })
+    screen.phase = 'unopened'
+    controller.start()
+    await settle()
+    for (let i = 0; i < 2; i++) {
+      controller.dropped(controller.id, false)
+      expect(controller.status).toMatchObject({ state: 'disconnected', attempt: i + 1 })
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    controller.dropped(controller.id, false)
+    expect(controller.status).toMatchObject({ state: 'error', attempt: 2 })
+    expect(getUrl).toHaveBeenCalledTimes(3)
+  })
+
+  it('does not retry a credential error retrying cannot fix, even one marked retryable', async () => {
+    const refused = vi.fn(async () => {
+      throw new ConsoleError({ kind: 'forbidden', provider: 'ecs', message: 'no', retryable: true })
+    })
+    const { controller, settle } = setup({ getUrl: refused })
+    controller.start()
+    await settle()
+    expect(controller.status).toMatchObject({ state: 'error', error: { kind: 'forbidden' } })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(refused).toHaveBeenCalledTimes(1)
+  })
+
+  it('ignores events of an attempt that is no longer current, and a user disconnect ends retries', async () => {
+    const onDisconnect = vi.fn()
+    const { controller, screen, settle } = setup({ getUrl, onDisconnect })
+    controller.start()
+    await settle()
+    const old = controller.id
+    controller.connected(old)
+    controller.disconnect()
+    expect(controller.status).toEqual({
+      state: 'disconnected',
+      attempt: 0,
+      capabilities: { power: false },
+    })
+    expect(onDisconnect).toHaveBeenLastCalledWith({ clean: true, byUser: true })
+    controller.dropped(old, true) // react-vnc's synthetic disconnect of the closed screen
+    controller.connected(old)
+    expect(controller.status.state).toBe('disconnected')
+    expect(screen.unmounts).toBeGreaterThan(0)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getUrl).toHaveBeenCalledTimes(1)
+  })
+
+  it('reset returns to idle from an error, with nothing stale', async () => {
+    const { controller, screen, settle } = setup({ getUrl, reconnect: false })
+    screen.phase = 'unopened'
+    controller.start()
+    await settle()
+    controller.dropped(controller.id, false)
+    controller.reset()
+    expect(controller.status).toEqual({ state: 'idle', attempt: 0, capabilities: { power: false } })
+  })
+})
