@@ -15,6 +15,7 @@ const IDLE_STATS: Readonly<ConsoleGatewayStats> = Object.freeze({
   totalRelays: 0,
   issuedTickets: 0,
   rejectedUpgrades: 0,
+  refusals: 0,
   bytesToUpstream: 0,
   bytesToBrowser: 0,
 })
