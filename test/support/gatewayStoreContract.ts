@@ -55,16 +55,17 @@ export function gatewayStoreContract(
     it('slides the window: an old hit leaves it while a newer one stays', async () => {
       const store = await makeStore()
       const key = fresh('sliding')
-      expect((await store.hit(key, 2, 900)).allowed).toBe(true)
-      await sleep(500)
-      expect((await store.hit(key, 2, 900)).allowed).toBe(true)
-      const full = await store.hit(key, 2, 900)
+      expect((await store.hit(key, 2, 2_000)).allowed).toBe(true)
+      await sleep(1_000)
+      expect((await store.hit(key, 2, 2_000)).allowed).toBe(true)
+      const full = await store.hit(key, 2, 2_000)
       expect(full.allowed).toBe(false)
-      // Only the first hit's age counts: ~400 ms left, not the ~900 of the newer one.
-      expect(full.retryAfterMs).toBeLessThan(600)
+      // Only the first hit's age counts: ~1 s left, not the ~2 s of the newer one.
+      expect(full.retryAfterMs).toBeLessThan(1_500)
       await sleep(full.retryAfterMs + 100)
-      expect((await store.hit(key, 2, 900)).allowed).toBe(true)
-      expect((await store.hit(key, 2, 900)).allowed).toBe(false)
+      // The first hit has left; the second (~1 s younger) still counts.
+      expect((await store.hit(key, 2, 2_000)).allowed).toBe(true)
+      expect((await store.hit(key, 2, 2_000)).allowed).toBe(false)
     })
 
     it('gives exactly 3 of 20 parallel acquires a slot when the limit is 3', async () => {
@@ -101,10 +102,10 @@ export function gatewayStoreContract(
     it('keeps a renewed slot past its first lease, and does not revive a lapsed one', async () => {
       const store = await makeStore()
       const [kept, lapsed] = [fresh('kept'), fresh('lapsed')]
-      expect(await store.acquireSlot(kept, 'a', 1, 400)).toBe(true)
+      expect(await store.acquireSlot(kept, 'a', 1, 1_000)).toBe(true)
       expect(await store.acquireSlot(lapsed, 'live', 2, 10_000)).toBe(true)
       expect(await store.acquireSlot(lapsed, 'a', 2, 150)).toBe(true)
-      await sleep(300)
+      await sleep(400) // the lapsed lease is over, the kept one has 600 ms left
       await store.renewSlots(
         [
           { group: kept, slot: 'a' },
@@ -113,7 +114,7 @@ export function gatewayStoreContract(
         2_000,
       )
       await store.renewSlots([], 2_000)
-      await sleep(400) // past the first lease of `kept`
+      await sleep(800) // past the first lease of `kept`, within its renewed one
       expect(await store.acquireSlot(kept, 'b', 1, 10_000)).toBe(false)
       expect(await store.acquireSlot(lapsed, 'b', 2, 10_000)).toBe(true)
     })
