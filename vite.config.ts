@@ -1,4 +1,4 @@
-// Library build (five entry points, one file per source module) and the test projects.
+// Library build (six entry points, one file per source module) and the test projects.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -63,6 +63,7 @@ export default defineConfig({
         'keys/index': src('keys/index.ts'),
         'i18n/index': src('i18n/index.ts'),
         'server/index': src('server/index.ts'),
+        'server/redis/index': src('server/redis/index.ts'),
       },
       formats: ['es'],
     },

@@ -2,14 +2,18 @@
 // framebuffer-like data through the gateway on loopback, against a baseline straight to the
 // console proxy. Reports throughput, added p99 latency per message, memory per relay and bytes
 // lost (must be 0); prints a table and writes JSON to bench-results/.
+// A third phase runs the same load through two replicas sharing a real redis-server (Debian's
+// `redis-server`; BENCH_REPLICAS=0 skips it) behind a round-robin balancer, and reports relays
+// held per replica and Redis round trips per console against the one in-memory replica.
 //
 //   node_modules/.bin/node bench/gatewayLoad.ts            # 200 sessions, 30 s
 //   BENCH_DURATION_S=5 BENCH_SESSIONS=50 node_modules/.bin/node bench/gatewayLoad.ts
 //
 // Env: BENCH_SESSIONS (200), BENCH_DURATION_S (30), BENCH_BASELINE_S (min(10, duration)),
-// BENCH_FPS (15), BENCH_FRAME_BYTES (16384), BENCH_INPUT_HZ (20), BENCH_HWM (gateway default).
+// BENCH_FPS (15), BENCH_FRAME_BYTES (16384), BENCH_INPUT_HZ (20), BENCH_HWM (gateway default),
+// BENCH_REPLICAS (1: run the replicas phase).
 // The gateway runs in a child process so its memory is its own; the console proxy, the fake
-// ECS API and the clients share this process (and its clock).
+// ECS API and the clients share this process (and its clock). Each replica is such a child too.
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { registerHooks } from 'node:module'
@@ -17,6 +21,7 @@ import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { WebSocket, WebSocketServer } from 'ws'
+import type { GatewayStore } from '../src/server/GatewayStore.ts'
 
 // src/ imports siblings as `./x.js`; Node's type stripping runs the `.ts` beside them.
 registerHooks({
@@ -44,18 +49,44 @@ const FRAME = Math.max(64, env('BENCH_FRAME_BYTES', 16_384))
 const INPUT_HZ = env('BENCH_INPUT_HZ', 20)
 // The gateway's limits.highWaterMark; unset: the gateway's default.
 const HWM = process.env.BENCH_HWM ? env('BENCH_HWM', 0) : undefined
+const REPLICAS = process.env.BENCH_REPLICAS !== '0'
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'
 
 if (process.argv.includes('--gateway')) await runGateway()
+else if (process.argv.includes('--balancer')) await runBalancer()
 else await main()
 
-/** The child: a node:http server with the gateway, reporting its memory on request. */
+/**
+ * The child that balances the replicas phase: its own process (and core), as a real load
+ * balancer is, so its piping does not slow the clients and the console proxy in the parent.
+ */
+async function runBalancer() {
+  const { startRoundRobinBalancer } = await import('../test/support/startRoundRobinBalancer.ts')
+  const ports = (process.argv[process.argv.indexOf('--balancer') + 1] ?? '').split(',')
+  const balancer = await startRoundRobinBalancer(ports.map(Number))
+  process.send?.({ port: balancer.port })
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'exit') void balancer.close().then(() => process.exit(0))
+  })
+}
+
+/**
+ * The child: a node:http server with the gateway, reporting its memory on request. With
+ * `--redis URL node-redis|ioredis` its store is createRedisGatewayStore on that client.
+ */
 async function runGateway() {
   const { createServer } = await import('node:http')
   const { createConsoleGateway } = await import('../src/server/createConsoleGateway.ts')
-  const ecsEndpoint = process.argv[process.argv.indexOf('--gateway') + 1] ?? ''
+  const arg = (name: string, offset = 1) => {
+    const at = process.argv.indexOf(name)
+    return at < 0 ? undefined : process.argv[at + offset]
+  }
+  const ecsEndpoint = arg('--gateway') ?? ''
+  const redisUrl = arg('--redis')
+  const counted = await countedStore(redisUrl, arg('--redis', 2))
   const gateway = createConsoleGateway({
+    store: counted.store,
     authorize: (request) => ({ user: request.headers['x-user'] ?? 'bench' }),
     providers: { ecs: { endpoint: ecsEndpoint, projectId: PROJECT, authToken: 'fake-ecs-token' } },
     limits: {
@@ -81,10 +112,57 @@ async function runGateway() {
         cpu: process.cpuUsage(),
         at: performance.now(),
         stats: { ...gateway.stats },
+        storeCalls: { ...counted.storeCalls },
+        roundTrips: counted.roundTrips(),
       })
     }
-    if (message.type === 'exit') void gateway.close().then(() => process.exit(0))
+    if (message.type === 'exit')
+      void gateway
+        .close()
+        .then(() => counted.close())
+        .then(() => process.exit(0))
   })
+}
+
+/**
+ * The replica's store, with its calls counted two ways: per GatewayStore method (what the gateway
+ * asks, the same in memory and in Redis), and per command sent by the Redis client (round trips:
+ * the adapter's calls, each one request and one reply).
+ */
+async function countedStore(redisUrl: string | undefined, client: string | undefined) {
+  const { createMemoryGatewayStore } = await import('../src/server/createMemoryGatewayStore.ts')
+  const { createRedisGatewayStore } = await import('../src/server/redis/createRedisGatewayStore.ts')
+  let roundTrips = 0
+  let close = async () => {}
+  let store = createMemoryGatewayStore()
+  if (redisUrl && client === 'ioredis') {
+    const { Redis } = await import('ioredis')
+    const redis = new Redis(redisUrl)
+    const call = (command: string, ...args: string[]) => (
+      roundTrips++,
+      redis.call(command, ...args)
+    )
+    store = createRedisGatewayStore({ client: { call } })
+    close = async () => void (await redis.quit())
+  } else if (redisUrl) {
+    const { createClient } = await import('redis')
+    const redis = createClient({ url: redisUrl })
+    await redis.connect()
+    const sendCommand = (args: string[]) => (roundTrips++, redis.sendCommand(args))
+    store = createRedisGatewayStore({ client: { sendCommand } })
+    close = () => redis.close()
+  }
+  const storeCalls: Record<string, number> = {}
+  const tally = (name: keyof GatewayStore) => (storeCalls[name] = (storeCalls[name] ?? 0) + 1)
+  const counting: GatewayStore = {
+    putTicket: (...args) => (tally('putTicket'), store.putTicket(...args)),
+    takeTicket: (...args) => (tally('takeTicket'), store.takeTicket(...args)),
+    hit: (...args) => (tally('hit'), store.hit(...args)),
+    acquireSlot: (...args) => (tally('acquireSlot'), store.acquireSlot(...args)),
+    renewSlots: (...args) => (tally('renewSlots'), store.renewSlots(...args)),
+    releaseSlot: (...args) => (tally('releaseSlot'), store.releaseSlot(...args)),
+  }
+  return { store: counting, storeCalls, roundTrips: () => roundTrips, close }
 }
 
 interface Phase {
@@ -132,28 +210,40 @@ async function main() {
   })
   const cloud = await startFakeCloud({ publicUrl: proxyUrl, builtInVnc: false, vncTarget: null })
 
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--gateway', cloud.url], {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  const ask = <T>(message: object, key: string) =>
-    new Promise<T>((resolve) => {
-      const listener = (reply: Record<string, unknown>) => {
-        if (key in reply) {
-          child.off('message', listener)
-          resolve(reply as T)
-        }
-      }
-      child.on('message', listener)
-      if (Object.keys(message).length) child.send(message)
+  /** A child process (a gateway, or the balancer) and a way to ask it things over IPC. */
+  const startChild = async (args: string[]) => {
+    const child: ChildProcess = fork(fileURLToPath(import.meta.url), args, {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
-  const { port } = await ask<{ port: number }>({}, 'port')
-  const gatewayUrl = `http://127.0.0.1:${port}`
+    const ask = <T>(message: object, key: string) =>
+      new Promise<T>((resolve) => {
+        const listener = (reply: Record<string, unknown>) => {
+          if (key in reply) {
+            child.off('message', listener)
+            resolve(reply as T)
+          }
+        }
+        child.on('message', listener)
+        if (Object.keys(message).length) child.send(message)
+      })
+    const { port } = await ask<{ port: number }>({}, 'port')
+    const exit = async () => {
+      child.send({ type: 'exit' })
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+    return { child, ask, port, url: `http://127.0.0.1:${port}`, exit }
+  }
+  const single = await startChild(['--gateway', cloud.url])
+  const { ask } = single
+  const gatewayUrl = single.url
   type Memory = {
     memory: NodeJS.MemoryUsage
     cpu: NodeJS.CpuUsage
     at: number
     stats: Record<string, number>
+    storeCalls: Record<string, number>
+    roundTrips: number
   }
   const idle = await ask<Memory>({ type: 'memory', gc: true }, 'memory')
   const idleMemory = idle.memory
@@ -170,17 +260,18 @@ async function main() {
     const { remote_console } = (await response.json()) as { remote_console: { url: string } }
     return `${proxyUrl.replace('http', 'ws')}/websockify?token=${new URL(remote_console.url).searchParams.get('token')}`
   }
-  const viaGateway = async (i: number) => {
-    const response = await fetch(`${gatewayUrl}/consoles`, {
+  const via = (base: string) => async (i: number) => {
+    const response = await fetch(`${base}/consoles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-user': `user-${i}`, origin: gatewayUrl },
+      headers: { 'content-type': 'application/json', 'x-user': `user-${i}`, origin: base },
       body: JSON.stringify({ provider: 'ecs', serverId: SERVER }),
     })
     if (!response.ok)
       throw new Error(`gateway answered ${response.status}: ${await response.text()}`)
     const { url } = (await response.json()) as { url: string }
-    return `${gatewayUrl.replace('http', 'ws')}${url}`
+    return `${base.replace('http', 'ws')}${url}`
   }
+  const viaGateway = via(gatewayUrl)
 
   async function run(
     name: string,
@@ -203,9 +294,11 @@ async function main() {
     phase = current
     const sockets = await Promise.all(
       Array.from({ length: SESSIONS }, async (_, i) => {
-        const ws = new WebSocket(await urlFor(i), ['binary'], {
+        const url = await urlFor(i)
+        const ws = new WebSocket(url, ['binary'], {
           perMessageDeflate: false,
-          origin: gatewayUrl,
+          // The gateway checks Origin against Host: the page is where the socket goes.
+          origin: new URL(url).origin.replace(/^ws/, 'http'),
         })
         let expected = 0
         ws.on('message', (data: Buffer) => {
@@ -262,6 +355,67 @@ async function main() {
   })
   await new Promise((resolve) => setTimeout(resolve, 300))
   const after = await ask<Memory>({ type: 'memory' }, 'memory')
+  await single.exit()
+
+  /** The same load through two replicas on one redis-server, behind the round-robin balancer. */
+  async function runReplicas() {
+    const { startRedisServer } = await import('../test/support/startRedisServer.ts')
+    const redis = await startRedisServer()
+    try {
+      // One replica per client package: both must work, and on one store.
+      const children = await Promise.all([
+        startChild(['--gateway', cloud.url, '--redis', redis.url, 'node-redis']),
+        startChild(['--gateway', cloud.url, '--redis', redis.url, 'ioredis']),
+      ])
+      const balancer = await startChild(['--balancer', children.map((c) => c.port).join(',')])
+      const stats = () =>
+        Promise.all(children.map((c) => c.ask<Memory>({ type: 'memory' }, 'memory')))
+      const first = await stats()
+      // Reading INFO is a command itself: what one reading adds is measured and taken off.
+      const commands0 = await redis.stat('total_commands_processed')
+      const infoCost = (await redis.stat('total_commands_processed')) - commands0
+      let held: number[] = []
+      const phase = await run('replicas', DURATION_S, via(balancer.url), async () => {
+        held = (await stats()).map((s) => s.stats.activeRelays ?? 0)
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const last = await stats()
+      const commands = (await redis.stat('total_commands_processed')) - commands0 - 2 * infoCost
+      await Promise.all([balancer, ...children].map((c) => c.exit()))
+      const roundTrips = last.reduce(
+        (sum, s, i) => sum + s.roundTrips - (first[i]?.roundTrips ?? 0),
+        0,
+      )
+      return {
+        phase,
+        relaysHeldPerReplica: held,
+        roundTripsPerConsole: roundTrips / SESSIONS,
+        storeCallsPerConsole: perConsole(last, first),
+        redisCommandsPerConsole: commands / SESSIONS,
+      }
+    } finally {
+      await redis.stop()
+    }
+  }
+  /** Store calls by method per console, over one or more replicas' stats, `to` minus `from`. */
+  const perConsole = (to: Memory[], from: Memory[]) => {
+    const calls: Record<string, number> = {}
+    to.forEach((s, i) => {
+      for (const [name, n] of Object.entries(s.storeCalls))
+        calls[name] = (calls[name] ?? 0) + (n - (from[i]?.storeCalls[name] ?? 0)) / SESSIONS
+    })
+    return calls
+  }
+  let replicated: Awaited<ReturnType<typeof runReplicas>> | undefined
+  let replicasSkipped: string | undefined
+  if (REPLICAS) {
+    try {
+      replicated = await runReplicas()
+    } catch (error) {
+      replicasSkipped = String(error)
+      console.warn(`replicas phase skipped: ${replicasSkipped}`)
+    }
+  }
 
   const pct = (values: number[], p: number) => {
     const sorted = Float64Array.from(values).sort()
@@ -283,6 +437,7 @@ async function main() {
   })
   const direct = summary(baseline)
   const through = summary(gateway)
+  const replicas = replicated && summary(replicated.phase)
   const perRelay = (key: keyof NodeJS.MemoryUsage) =>
     busy ? (busy.memory[key] - idleMemory[key]) / SESSIONS / 1024 : NaN
   const result = {
@@ -305,32 +460,38 @@ async function main() {
         (after.at - before.at)) *
       100,
     gatewayStatsAfter: after.stats,
-    bytesLost: through.bytesLostDown + through.bytesLostUp,
+    gatewayStoreCallsPerConsole: perConsole([after], [before]),
+    replicas: replicated
+      ? {
+          ...replicas,
+          relaysHeldPerReplica: replicated.relaysHeldPerReplica,
+          // Counted at the adapter: every command the store sent through the client.
+          redisRoundTripsPerConsole: replicated.roundTripsPerConsole,
+          storeCallsPerConsole: replicated.storeCallsPerConsole,
+          // Redis's own count (INFO total_commands_processed), commands run inside scripts included.
+          redisCommandsPerConsole: replicated.redisCommandsPerConsole,
+        }
+      : { skipped: replicasSkipped ?? 'BENCH_REPLICAS=0' },
+    bytesLost:
+      through.bytesLostDown +
+      through.bytesLostUp +
+      (replicas ? replicas.bytesLostDown + replicas.bytesLostUp : 0),
   }
 
-  const rows: [string, string, string][] = [
-    ['metric', 'direct', 'gateway'],
-    [
-      'throughput (MB/s, to browsers)',
-      direct.throughputMBps.toFixed(1),
-      through.throughputMBps.toFixed(1),
-    ],
-    ['messages/s', direct.messagesPerSecond.toFixed(0), through.messagesPerSecond.toFixed(0)],
-    ['latency p50 (ms)', direct.latencyP50ms.toFixed(2), through.latencyP50ms.toFixed(2)],
-    ['latency p99 (ms)', direct.latencyP99ms.toFixed(2), through.latencyP99ms.toFixed(2)],
-    ['latency max (ms)', direct.latencyMaxms.toFixed(2), through.latencyMaxms.toFixed(2)],
-    [
-      'bytes lost (down + up)',
-      String(direct.bytesLostDown + direct.bytesLostUp),
-      String(result.bytesLost),
-    ],
-    [
-      'corrupt / out of order',
-      String(direct.corruptOrOutOfOrder),
-      String(through.corruptOrOutOfOrder),
-    ],
+  type Summary = ReturnType<typeof summary>
+  const phases = [direct, through, ...(replicas ? [replicas] : [])]
+  const row = (metric: string, cell: (phase: Summary) => string) => [metric, ...phases.map(cell)]
+  const rows: string[][] = [
+    ['metric', 'direct', 'gateway', ...(replicas ? ['2 replicas + redis'] : [])],
+    row('throughput (MB/s, to browsers)', (p) => p.throughputMBps.toFixed(1)),
+    row('messages/s', (p) => p.messagesPerSecond.toFixed(0)),
+    row('latency p50 (ms)', (p) => p.latencyP50ms.toFixed(2)),
+    row('latency p99 (ms)', (p) => p.latencyP99ms.toFixed(2)),
+    row('latency max (ms)', (p) => p.latencyMaxms.toFixed(2)),
+    row('bytes lost (down + up)', (p) => String(p.bytesLostDown + p.bytesLostUp)),
+    row('corrupt / out of order', (p) => String(p.corruptOrOutOfOrder)),
   ]
-  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)))
+  const width = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)))
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(width[c] ?? 0)).join('  '))
   console.log(
     `added latency: p50 ${result.addedLatencyP50ms.toFixed(2)} ms, p99 ${result.addedLatencyP99ms.toFixed(2)} ms`,
@@ -341,16 +502,37 @@ async function main() {
   console.log(
     `gateway CPU: ${result.gatewayCpuPercent.toFixed(0)} % of one core; after: ${JSON.stringify(after.stats)}`,
   )
+  const calls = (perConsoleCalls: Record<string, number>) =>
+    Object.entries(perConsoleCalls)
+      .map(([name, n]) => `${name} ${n.toFixed(2)}`)
+      .join(', ')
+  console.log(
+    `store calls per console, 1 replica in memory: ${calls(result.gatewayStoreCallsPerConsole)}`,
+  )
+  if (replicated) {
+    console.log(
+      `relays held per replica at mid-run: ${replicated.relaysHeldPerReplica.join(' / ')} (1 replica: ${busy?.stats.activeRelays ?? '?'})`,
+    )
+    console.log(
+      `store calls per console, 2 replicas on redis: ${calls(replicated.storeCallsPerConsole)}`,
+    )
+    console.log(
+      `redis round trips per console: ${replicated.roundTripsPerConsole.toFixed(2)} (counted at the client adapter); redis INFO total_commands_processed per console: ${replicated.redisCommandsPerConsole.toFixed(2)} (commands inside scripts included)`,
+    )
+  }
   const dir = fileURLToPath(new URL('../bench-results/', import.meta.url))
   mkdirSync(dir, { recursive: true })
   const file = `${dir}gateway-load-${result.date.replace(/[:.]/g, '-')}.json`
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
   console.log(`wrote ${file}`)
 
-  child.send({ type: 'exit' })
-  await new Promise((resolve) => child.once('exit', resolve))
   await cloud.close()
   for (const client of proxy.clients) client.terminate()
   proxy.close()
-  if (result.bytesLost !== 0 || through.corruptOrOutOfOrder !== 0) process.exitCode = 1
+  if (
+    result.bytesLost !== 0 ||
+    through.corruptOrOutOfOrder !== 0 ||
+    (replicas?.corruptOrOutOfOrder ?? 0) !== 0
+  )
+    process.exitCode = 1
 }

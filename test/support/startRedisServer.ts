@@ -1,0 +1,73 @@
+// A real redis-server (Debian's `redis-server` package) for the store and replica tests: on a free
+// loopback port, no persistence, its own process group so it cannot outlive the run.
+import { existsSync } from 'node:fs'
+import { connect } from 'node:net'
+import { freePort } from './e2eServers.ts'
+import { startProcess } from './managedProcess.ts'
+
+const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server'
+
+/** Sends one inline command on a fresh connection and resolves with the raw reply text. */
+function ask(port: number, command: string, timeoutMs = 2_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    let reply = ''
+    const timer = setTimeout(
+      () => socket.destroy(new Error(`redis: no answer to ${command}`)),
+      timeoutMs,
+    )
+    socket.once('connect', () => socket.write(`${command}\r\nQUIT\r\n`))
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')))
+    socket.once('close', () => {
+      clearTimeout(timer)
+      resolve(reply)
+    })
+    socket.once('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+  })
+}
+
+export async function startRedisServer() {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`${REDIS_SERVER} not found: apt-get install redis-server (Redis ≥ 6.2)`)
+  }
+  // A port freed and taken again can be lost to another process in between: try a few.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const redis = startProcess('redis-server', REDIS_SERVER, [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ])
+    const deadline = Date.now() + 10_000
+    let ready = false
+    while (!ready && Date.now() < deadline) {
+      const exited = await Promise.race([redis.exited, new Promise((r) => setTimeout(r, 50, null))])
+      if (exited !== null) break
+      ready = (await ask(port, 'PING').catch(() => '')).startsWith('+PONG')
+    }
+    if (ready) {
+      return {
+        port,
+        url: `redis://127.0.0.1:${port}`,
+        process: redis,
+        /** `INFO stats` field, e.g. `total_commands_processed`. */
+        async stat(field: string): Promise<number> {
+          const match = new RegExp(`^${field}:(\\d+)`, 'm').exec(await ask(port, 'INFO stats'))
+          if (!match) throw new Error(`redis INFO stats has no ${field}`)
+          return Number(match[1])
+        },
+        stop: () => redis.stop(),
+      }
+    }
+    await redis.stop()
+    if (attempt >= 3) throw new Error(`redis-server did not start:\n${redis.output()}`)
+  }
+}
