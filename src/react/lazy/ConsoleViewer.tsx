@@ -7,6 +7,7 @@ import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
 
 const notLoaded = () => undefined
+const loadedParts = () => viewerLoader.current
 
 /**
  * A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
@@ -19,7 +20,7 @@ const notLoaded = () => undefined
  */
 export function ConsoleViewer(props: ConsoleViewerProps) {
   // The server snapshot keeps hydration identical to the server's shell even when the code is here.
-  const parts = useSyncExternalStore(viewerLoader.subscribe, viewerLoader.get, notLoaded)
+  const parts = useSyncExternalStore(viewerLoader.subscribe, loadedParts, notLoaded)
   const [failure, setFailure] = useState<ConsoleError>()
   const [tries, setTries] = useState(0)
   const latest = useRef(props)
@@ -35,7 +36,7 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     // A microtask, not now: StrictMode's mount-unmount-mount must not fetch twice.
     queueMicrotask(() => {
       const { getUrl, connectionKey, autoConnect = true } = latest.current
-      if (live && !viewerLoader.get() && getUrl && connectionKey !== undefined && autoConnect) {
+      if (live && !viewerLoader.current && getUrl && connectionKey !== undefined && autoConnect) {
         earlyUrl.current = new EarlyUrlFetch(connectionKey, getUrl)
       }
     })

@@ -12,7 +12,7 @@ type PartName = Exclude<keyof typeof viewerParts, 'LoadedConsoleViewer'>
  */
 export function lazyPart<P extends object>(name: PartName): (props: P) => ReactNode {
   function Part(props: P) {
-    const Real = viewerLoader.get()?.[name] as ComponentType<P> | undefined
+    const Real = viewerLoader.current?.[name] as ComponentType<P> | undefined
     if (!Real) {
       throw new ConsoleError({
         kind: 'invalid_input',
