@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { rovingFocusTarget } from './rovingFocusTarget.js'
 import { composeHandlers } from './composeHandlers.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import type { ConsoleToolbarButtonProps } from '../toolbar/ConsoleToolbarButton.js'
@@ -66,17 +67,11 @@ export function Popover(props: PopoverProps) {
       return
     }
     const items = [...(content.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])]
-    const index = items.indexOf(event.target as HTMLElement)
-    const next =
-      event.key === 'ArrowDown' || event.key === 'ArrowRight'
-        ? items[(index + 1) % items.length]
-        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
-          ? items[(index - 1 + items.length) % items.length]
-          : event.key === 'Home'
-            ? items[0]
-            : event.key === 'End'
-              ? items.at(-1)
-              : undefined
+    // From outside the items (the menu itself has focus), Down starts at the first.
+    const current = event.target as HTMLElement
+    const next = items.includes(current)
+      ? rovingFocusTarget(event.key, 'both', items, current)
+      : rovingFocusTarget(event.key === 'ArrowDown' ? 'Home' : event.key, 'both', items, current)
     if (next) {
       event.preventDefault()
       next.focus()

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef, KeyboardEvent } from 'react'
+import { rovingFocusTarget } from '../primitives/rovingFocusTarget.js'
 import { composeHandlers } from '../primitives/composeHandlers.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import { ConsoleClipboardPanel } from './ConsoleClipboardPanel.js'
@@ -31,21 +32,16 @@ export function ConsoleToolbar(props: ConsoleToolbarProps) {
   const { children, onKeyDown, ...rest } = props
   const { labels, screenId } = useConsoleControls()
   const onArrow = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return
     const target = event.target as HTMLElement
     if (target.closest('[data-rvc-popover-content]') || target.matches('input, select, textarea'))
       return
     const items = [...event.currentTarget.querySelectorAll<HTMLElement>(OWN)]
-    const index = items.indexOf(target)
-    if (index < 0) return
-    const next =
-      event.key === 'Home'
-        ? items[0]
-        : event.key === 'End'
-          ? items.at(-1)
-          : items[(index + (event.key === 'ArrowRight' ? 1 : -1) + items.length) % items.length]
+    // Only from one of the toolbar's own controls.
+    if (!items.includes(target)) return
+    const next = rovingFocusTarget(event.key, 'horizontal', items, target)
+    if (!next) return
     event.preventDefault()
-    next?.focus()
+    next.focus()
   }
   return (
     <div
