@@ -14,11 +14,11 @@ export interface FetchCloudTowerVncArgs {
   /** The CloudTower session token, sent raw in `Authorization` (no `Bearer`). */
   token: string
   vmId: string
-  language?: 'en-US' | 'zh-CN'
-  fetch?: typeof fetch
-  signal?: AbortSignal
+  language?: 'en-US' | 'zh-CN' | undefined
+  fetch?: typeof fetch | undefined
+  signal?: AbortSignal | undefined
   /** Default 15 000 ms, covering the whole answer. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 const FIELDS = ['vm_uuid', 'host_ip', 'cluster_ip', 'raw_token', 'token']

@@ -14,11 +14,11 @@ export interface FetchEcsRemoteConsoleArgs {
   projectId: string
   serverId: string
   /** IAM token sent as `X-Auth-Token`; leave out when a proxy signs the request. */
-  authToken?: string
-  fetch?: typeof fetch
-  signal?: AbortSignal
+  authToken?: string | undefined
+  fetch?: typeof fetch | undefined
+  signal?: AbortSignal | undefined
   /** Default 15 000 ms, covering the whole answer. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 /**

@@ -19,15 +19,15 @@ export interface CloudTowerConsoleProps extends Omit<
   vmId: string | undefined
   /** `proxy` (default): through CloudTower; `direct`: straight to the cluster. */
   mode?: 'proxy' | 'direct'
-  language?: 'en-US' | 'zh-CN'
+  language?: 'en-US' | 'zh-CN' | undefined
   /** Default: follows the endpoint (proxy) or the page (direct). */
-  secure?: boolean
+  secure?: boolean | undefined
   /** A port on cluster_ip for the direct link. */
-  port?: number
-  fetch?: typeof fetch
-  timeoutMs?: number
+  port?: number | undefined
+  fetch?: typeof fetch | undefined
+  timeoutMs?: number | undefined
   /** Default: the app's QueryClient, or a private one. */
-  queryClient?: QueryClient
+  queryClient?: QueryClient | undefined
 }
 
 /**

@@ -18,13 +18,13 @@ export interface EcsConsoleProps extends Omit<
   projectId: string | undefined
   serverId: string | undefined
   /** IAM token (`X-Auth-Token`); leave out behind a signing proxy. */
-  authToken?: string
+  authToken?: string | undefined
   /** Default: follows the console page (https → wss). */
-  secure?: boolean
-  fetch?: typeof fetch
-  timeoutMs?: number
+  secure?: boolean | undefined
+  fetch?: typeof fetch | undefined
+  timeoutMs?: number | undefined
   /** Default: the app's QueryClient, or a private one. */
-  queryClient?: QueryClient
+  queryClient?: QueryClient | undefined
 }
 
 /**
