@@ -152,3 +152,31 @@ describe('a wrong endpoint', () => {
     expect(container.textContent).not.toMatch(/VM was not found/)
   })
 })
+
+describe('a retry in progress', () => {
+  it('shows no stale countdown or error on the root while it fetches and connects again', async () => {
+    const rfb = new RfbServer({ frozenClock: true })
+    cleanups.push(() => rfb.close())
+    const proxy = await wsServer((socket, request) => attachRfbWebSocket(rfb, socket, request))
+    let calls = 0
+    let release: () => void = () => {}
+    // The second URL (the retry's) waits, so the test can look at the root while it fetches.
+    const getUrl = async () => {
+      if (++calls === 2) await new Promise<void>((resolve) => (release = resolve))
+      return proxy.url
+    }
+    const { container } = render(
+      <ConsoleViewer getUrl={getUrl} reconnect={{ baseDelayMs: 50, jitter: 0 }} />,
+    )
+    const root = () => container.firstElementChild as HTMLElement
+    await waitFor(() => expect(stateOf(container)).toBe('connected'))
+    for (const session of rfb.sessions) session.close()
+    await waitFor(() => expect(stateOf(container)).toBe('fetching'))
+    expect(root().getAttribute('data-attempt')).toBe('1')
+    expect(root().hasAttribute('data-next-retry-at')).toBe(false)
+    expect(root().hasAttribute('data-error-kind')).toBe(false)
+    release()
+    await waitFor(() => expect(stateOf(container)).toBe('connected'))
+    expect(root().hasAttribute('data-attempt')).toBe(false)
+  })
+})
