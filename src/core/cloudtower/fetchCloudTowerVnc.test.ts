@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { json } from '../../../test/support/json.js'
-import { startTestServer, type TestServer } from '../../../test/support/startTestServer.js'
-import { ConsoleError } from '../errors/ConsoleError.js'
+import { startTestServer } from '../../../test/support/startTestServer.js'
+import { consoleErrorOf } from '../../../test/support/consoleErrorOf.js'
+import { jsonTestServerPerFile } from '../../../test/support/jsonTestServerPerFile.js'
 import { fetchCloudTowerVnc } from './fetchCloudTowerVnc.js'
 
 // The seed document's example answer.
@@ -14,35 +15,18 @@ const SEED_VNC = {
 }
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-session-token'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.handle((_, res) => json(res, 200, { data: { vnc: SEED_VNC } }))
-})
+const test = jsonTestServerPerFile(200, () => ({ data: { vnc: SEED_VNC } }))
 
 const call = (extra: Partial<Parameters<typeof fetchCloudTowerVnc>[0]> = {}) =>
-  fetchCloudTowerVnc({ endpoint: server.url, token: TOKEN, vmId: 'vm-1', ...extra })
+  fetchCloudTowerVnc({ endpoint: test.server.url, token: TOKEN, vmId: 'vm-1', ...extra })
 
-async function failure(promise: Promise<unknown>): Promise<ConsoleError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ConsoleError)
-  const consoleError = error as ConsoleError
-  expect(consoleError.message).not.toContain(TOKEN)
-  return consoleError
-}
+const failure = (promise: Promise<unknown>) => consoleErrorOf(promise, [TOKEN])
 
 describe('fetchCloudTowerVnc', () => {
   it('sends exactly the request of the CloudTower documentation', async () => {
     await call()
-    expect(server.requests).toHaveLength(1)
-    const [request] = server.requests
+    expect(test.server.requests).toHaveLength(1)
+    const [request] = test.server.requests
     expect(request?.method).toBe('POST')
     expect(request?.url).toBe('/api')
     expect(request?.headers['authorization']).toBe(TOKEN)
@@ -62,31 +46,31 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('sends zh-CN when asked and strips trailing slashes of the endpoint', async () => {
-    await call({ language: 'zh-CN', endpoint: `${server.url}/` })
-    expect(server.requests[0]?.headers['content-language']).toBe('zh-CN')
-    expect(server.requests[0]?.url).toBe('/api')
+    await call({ language: 'zh-CN', endpoint: `${test.server.url}/` })
+    expect(test.server.requests[0]?.headers['content-language']).toBe('zh-CN')
+    expect(test.server.requests[0]?.url).toBe('/api')
   })
 
   it('keeps an endpoint path prefix (a portal reverse proxy)', async () => {
-    await call({ endpoint: `${server.url}/tower` })
-    expect(server.requests[0]?.url).toBe('/tower/api')
+    await call({ endpoint: `${test.server.url}/tower` })
+    expect(test.server.requests[0]?.url).toBe('/tower/api')
   })
 
   it('accepts a same-origin path endpoint with the page as base', async () => {
-    vi.stubGlobal('location', new URL(`${server.url}/portal/`))
+    vi.stubGlobal('location', new URL(`${test.server.url}/portal/`))
     try {
       await expect(call({ endpoint: '/tower' })).resolves.toEqual(SEED_VNC)
     } finally {
       vi.unstubAllGlobals()
     }
-    expect(server.requests[0]?.url).toBe('/tower/api')
+    expect(test.server.requests[0]?.url).toBe('/tower/api')
   })
 
   it('passes a path endpoint to a custom fetch untouched', async () => {
     const seen: string[] = []
     const customFetch: typeof fetch = (input, init) => {
       seen.push(String(input))
-      return fetch(new URL(String(input), server.url), init)
+      return fetch(new URL(String(input), test.server.url), init)
     }
     await expect(call({ endpoint: '/tower', fetch: customFetch })).resolves.toEqual(SEED_VNC)
     expect(seen).toEqual(['/tower/api'])
@@ -95,7 +79,7 @@ describe('fetchCloudTowerVnc', () => {
   it('refuses a path endpoint outside a browser without a custom fetch', async () => {
     const error = await failure(call({ endpoint: '/tower' }))
     expect(error.kind).toBe('invalid_input')
-    expect(server.requests).toHaveLength(0)
+    expect(test.server.requests).toHaveLength(0)
   })
 
   it.each([
@@ -115,7 +99,7 @@ describe('fetchCloudTowerVnc', () => {
     expect(error.kind).toBe('invalid_input')
     expect(error.provider).toBe('cloudtower')
     expect(error.retryable).toBe(false)
-    expect(server.requests).toHaveLength(0)
+    expect(test.server.requests).toHaveLength(0)
   })
 
   it.each([
@@ -126,7 +110,7 @@ describe('fetchCloudTowerVnc', () => {
     'NOT_MATCH_USER',
     'LOAD_TOKEN_FAILED',
   ])('maps the top-level error code %s (HTTP 200) to unauthorized', async (code) => {
-    server.handle((_, res) =>
+    test.server.handle((_, res) =>
       json(res, 200, { data: null, errors: [{ message: 'token is invalid', code }] }),
     )
     const error = await failure(call())
@@ -136,33 +120,33 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('maps data.vnc null to not_found', async () => {
-    server.handle((_, res) => json(res, 200, { data: { vnc: null } }))
+    test.server.handle((_, res) => json(res, 200, { data: { vnc: null } }))
     const error = await failure(call())
     expect(error).toMatchObject({ kind: 'not_found', retryable: false })
     expect(error.message).toContain('vm-1')
   })
 
   it('lets a known code win over data.vnc null', async () => {
-    server.handle((_, res) =>
+    test.server.handle((_, res) =>
       json(res, 200, { data: { vnc: null }, errors: [{ message: 'no', code: 'LOGIN_FAILED' }] }),
     )
     expect((await failure(call())).kind).toBe('unauthorized')
   })
 
   it('maps data.vnc null with an unknown code to not_found, keeping the code', async () => {
-    server.handle((_, res) =>
+    test.server.handle((_, res) =>
       json(res, 200, { data: { vnc: null }, errors: [{ message: 'gone', code: 'SOMETHING' }] }),
     )
     expect(await failure(call())).toMatchObject({ kind: 'not_found', code: 'SOMETHING' })
   })
 
   it('maps an unknown GraphQL error without data to a non-retryable server error', async () => {
-    server.handle((_, res) => json(res, 200, { errors: [{ message: 'boom' }] }))
+    test.server.handle((_, res) => json(res, 200, { errors: [{ message: 'boom' }] }))
     expect(await failure(call())).toMatchObject({ kind: 'server', retryable: false })
   })
 
   it('ignores codes under extensions (CloudTower puts them at the top level)', async () => {
-    server.handle((_, res) =>
+    test.server.handle((_, res) =>
       json(res, 200, {
         data: null,
         errors: [{ message: 'x', extensions: { code: 'LOGIN_FAILED' } }],
@@ -179,12 +163,12 @@ describe('fetchCloudTowerVnc', () => {
     [500, 'server', true],
     [503, 'server', true],
   ] as const)('maps HTTP %i to %s', async (status, kind, retryable) => {
-    server.handle((_, res) => json(res, status, { message: 'nope' }))
+    test.server.handle((_, res) => json(res, status, { message: 'nope' }))
     expect(await failure(call())).toMatchObject({ kind, status, retryable })
   })
 
   it('explains an HTML error page of a proxy', async () => {
-    server.handle((_, res) => {
+    test.server.handle((_, res) => {
       res.writeHead(502, { 'content-type': 'text/html' })
       res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
     })
@@ -194,7 +178,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('explains an HTML page answered with 200 (the endpoint is the UI, not the API)', async () => {
-    server.handle((_, res) => {
+    test.server.handle((_, res) => {
       res.writeHead(200, { 'content-type': 'text/html' })
       res.end('<!DOCTYPE html><html><head><title>CloudTower</title></head></html>')
     })
@@ -204,7 +188,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('reports malformed JSON as invalid_response', async () => {
-    server.handle((_, res) => res.writeHead(200).end('{"data": {"vnc": '))
+    test.server.handle((_, res) => res.writeHead(200).end('{"data": {"vnc": '))
     expect((await failure(call())).kind).toBe('invalid_response')
   })
 
@@ -215,7 +199,7 @@ describe('fetchCloudTowerVnc', () => {
     ['a raw_token that is not 32 hex digits', { ...SEED_VNC, raw_token: 'xyz' }],
     ['a token that is not base64', { ...SEED_VNC, token: 'not base64!' }],
   ])('rejects an answer with %s', async (_, vnc) => {
-    server.handle((_, res) => json(res, 200, { data: { vnc } }))
+    test.server.handle((_, res) => json(res, 200, { data: { vnc } }))
     const error = await failure(call())
     expect(error.kind).toBe('invalid_response')
     expect(error.message).not.toContain(SEED_VNC.token)
@@ -223,7 +207,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('never puts the token in a message, even when the server echoes it', async () => {
-    server.handle((req, res) =>
+    test.server.handle((req, res) =>
       json(res, 200, {
         data: null,
         errors: [
@@ -240,7 +224,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('never leaks the start of a token that a long upstream message cuts in half', async () => {
-    server.handle((req, res) =>
+    test.server.handle((req, res) =>
       json(res, 200, {
         data: null,
         errors: [
@@ -253,7 +237,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('times out a slow server', async () => {
-    server.handle(async (_, res) => {
+    test.server.handle(async (_, res) => {
       await new Promise((r) => setTimeout(r, 2_000))
       json(res, 200, { data: { vnc: SEED_VNC } })
     })
@@ -264,7 +248,7 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('times out a server that sends headers and then stalls the body', async () => {
-    server.handle((_, res) => {
+    test.server.handle((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.write('{"data":')
     })
@@ -272,15 +256,15 @@ describe('fetchCloudTowerVnc', () => {
   })
 
   it('stops when the caller aborts, and does not start when already aborted', async () => {
-    server.handle(() => undefined)
+    test.server.handle(() => undefined)
     const controller = new AbortController()
     const pending = call({ signal: controller.signal })
     setTimeout(() => controller.abort(), 50)
     expect(await failure(pending)).toMatchObject({ kind: 'aborted', retryable: false })
 
-    server.requests.length = 0
+    test.server.requests.length = 0
     expect((await failure(call({ signal: AbortSignal.abort() }))).kind).toBe('aborted')
-    expect(server.requests).toHaveLength(0)
+    expect(test.server.requests).toHaveLength(0)
   })
 
   it('reports an unreachable endpoint as a network error', async () => {

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { json } from '../../../test/support/json.js'
-import { startTestServer, type TestServer } from '../../../test/support/startTestServer.js'
-import { ConsoleError } from '../errors/ConsoleError.js'
+import { startTestServer } from '../../../test/support/startTestServer.js'
+import { consoleErrorOf } from '../../../test/support/consoleErrorOf.js'
+import { jsonTestServerPerFile } from '../../../test/support/jsonTestServerPerFile.js'
+import type { ConsoleError } from '../errors/ConsoleError.js'
 import { fetchEcsRemoteConsole } from './fetchEcsRemoteConsole.js'
 
 // The seed document's example request and answer.
@@ -16,19 +18,11 @@ const SEED_ANSWER = {
 }
 const AUTH = 'MIIZsecret-iam-token-value'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.handle((_, res) => json(res, 200, SEED_ANSWER))
-})
+const test = jsonTestServerPerFile(200, () => SEED_ANSWER)
 
 const call = (extra: Partial<Parameters<typeof fetchEcsRemoteConsole>[0]> = {}) =>
   fetchEcsRemoteConsole({
-    endpoint: server.url,
+    endpoint: test.server.url,
     projectId: PROJECT,
     serverId: SERVER,
     authToken: AUTH,
@@ -36,20 +30,15 @@ const call = (extra: Partial<Parameters<typeof fetchEcsRemoteConsole>[0]> = {}) 
   })
 
 async function failure(promise: Promise<unknown>): Promise<ConsoleError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ConsoleError)
-  expect((error as ConsoleError).message).not.toContain(AUTH)
-  expect((error as ConsoleError).provider).toBe('ecs')
-  return error as ConsoleError
+  const error = await consoleErrorOf(promise, [AUTH])
+  expect(error.provider).toBe('ecs')
+  return error
 }
 
 describe('fetchEcsRemoteConsole', () => {
   it('sends exactly the request of the ECS documentation', async () => {
     await call()
-    const [request] = server.requests
+    const [request] = test.server.requests
     expect(request?.method).toBe('POST')
     expect(request?.url).toBe(`/v1/${PROJECT}/cloudservers/${SERVER}/remote_console`)
     expect(request?.headers['x-auth-token']).toBe(AUTH)
@@ -64,16 +53,16 @@ describe('fetchEcsRemoteConsole', () => {
   })
 
   it('sends no X-Auth-Token when none is given (a signing proxy adds it)', async () => {
-    await call({ authToken: undefined, endpoint: `${server.url}/ecs-proxy/` })
-    expect(server.requests[0]?.headers['x-auth-token']).toBeUndefined()
-    expect(server.requests[0]?.url).toBe(
+    await call({ authToken: undefined, endpoint: `${test.server.url}/ecs-proxy/` })
+    expect(test.server.requests[0]?.headers['x-auth-token']).toBeUndefined()
+    expect(test.server.requests[0]?.url).toBe(
       `/ecs-proxy/v1/${PROJECT}/cloudservers/${SERVER}/remote_console`,
     )
   })
 
   it('percent-encodes ids so they stay one path segment', async () => {
     await call({ serverId: 'a/../b?c#d' })
-    expect(server.requests[0]?.url).toBe(
+    expect(test.server.requests[0]?.url).toBe(
       `/v1/${PROJECT}/cloudservers/a%2F..%2Fb%3Fc%23d/remote_console`,
     )
   })
@@ -89,7 +78,7 @@ describe('fetchEcsRemoteConsole', () => {
   ])('refuses %s without a request', async (_, extra) => {
     const error = await failure(call(extra))
     expect(error.kind).toBe('invalid_input')
-    expect(server.requests).toHaveLength(0)
+    expect(test.server.requests).toHaveLength(0)
   })
 
   it.each([
@@ -136,7 +125,7 @@ describe('fetchEcsRemoteConsole', () => {
       'APIGW.0308',
     ],
   ] as const)('maps HTTP %i %j', async (status, body, kind, code) => {
-    server.handle((_, res) => json(res, status, body))
+    test.server.handle((_, res) => json(res, status, body))
     const error = await failure(call())
     expect(error).toMatchObject({ kind, code, status })
     const upstream = 'error' in body ? body.error.message : body.error_msg
@@ -144,12 +133,14 @@ describe('fetchEcsRemoteConsole', () => {
   })
 
   it('says what an unknown endpoint means', async () => {
-    server.handle((_, res) => json(res, 404, { error_code: 'APIGW.0101', error_msg: 'x' }))
+    test.server.handle((_, res) => json(res, 404, { error_code: 'APIGW.0101', error_msg: 'x' }))
     expect((await failure(call())).message).toMatch(/Check the VM and the endpoint/)
   })
 
   it('falls back to the status for an unknown code', async () => {
-    server.handle((_, res) => json(res, 500, { error: { code: 'Ecs.9999', message: 'internal' } }))
+    test.server.handle((_, res) =>
+      json(res, 500, { error: { code: 'Ecs.9999', message: 'internal' } }),
+    )
     expect(await failure(call())).toMatchObject({
       kind: 'server',
       code: 'Ecs.9999',
@@ -158,7 +149,7 @@ describe('fetchEcsRemoteConsole', () => {
   })
 
   it('explains an HTML error page', async () => {
-    server.handle((_, res) =>
+    test.server.handle((_, res) =>
       res.writeHead(504, { 'content-type': 'text/html' }).end('<html>Gateway Timeout</html>'),
     )
     const error = await failure(call())
@@ -177,12 +168,14 @@ describe('fetchEcsRemoteConsole', () => {
       JSON.stringify({ remote_console: { url: 'https://u:p@host/vnc_auto.html?token=t' } }),
     ],
   ])('rejects an answer with %s', async (_, body) => {
-    server.handle((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body))
+    test.server.handle((_, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+    )
     expect((await failure(call())).kind).toBe('invalid_response')
   })
 
   it('never puts the auth token in a message, even when the server echoes it', async () => {
-    server.handle((req, res) =>
+    test.server.handle((req, res) =>
       json(res, 401, {
         error_code: 'APIGW.0301',
         error_msg: `bad token ${String(req.headers['x-auth-token'])}`,
@@ -192,7 +185,7 @@ describe('fetchEcsRemoteConsole', () => {
   })
 
   it('times out and aborts', async () => {
-    server.handle(() => undefined)
+    test.server.handle(() => undefined)
     expect((await failure(call({ timeoutMs: 100 }))).kind).toBe('timeout')
     const controller = new AbortController()
     const pending = call({ signal: controller.signal })
