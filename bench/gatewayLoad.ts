@@ -16,26 +16,12 @@
 // ECS API and the clients share this process (and its clock). Each replica is such a child too.
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { registerHooks } from 'node:module'
+import '../test/support/resolveTsFromJs.ts'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { GatewayStore } from '../src/server/GatewayStore.ts'
-
-// src/ imports siblings as `./x.js`; Node's type stripping runs the `.ts` beside them.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context)
-    } catch (error) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) {
-        return next(`${specifier.slice(0, -3)}.ts`, context)
-      }
-      throw error
-    }
-  },
-})
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name])

@@ -4,25 +4,10 @@
 // `{ port }` over IPC, answers `{ type: 'stats' }` with the gateway's stats and its Redis round
 // trips, and exits when its parent goes.
 //
-// It runs the TypeScript sources as they are (Node 22 strips the types). src/ imports siblings as
-// `./x.js` (what the published declarations need); a resolve hook maps such a specifier to the
-// `.ts` beside it when no `.js` exists, the same hook bench/gatewayLoad.ts uses. Nothing is built
-// first, and the code under test is exactly the code in src/.
-import { registerHooks } from 'node:module'
+// It runs the TypeScript sources as they are (Node 22 strips the types, resolveTsFromJs finds
+// them): nothing is built first, and the code under test is exactly the code in src/.
+import './resolveTsFromJs.ts'
 import type { AddressInfo } from 'node:net'
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context)
-    } catch (error) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) {
-        return next(`${specifier.slice(0, -3)}.ts`, context)
-      }
-      throw error
-    }
-  },
-})
 
 export interface GatewayReplicaConfig {
   name: string
