@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
 import type { ViteDevServer } from 'vite'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { WebSocket } from 'ws'
 import { RfbTestClient } from '../fake-cloud/rfb/RfbTestClient.ts'
+import { upgradeStatus } from '../test/support/console/node/index.js'
 import { fakeCloudPlugin } from './fakeCloudPlugin.ts'
 import type { DemoConfig } from './fakeCloudPlugin.ts'
 
@@ -119,16 +119,8 @@ describe('fakeCloudPlugin', () => {
 
   it('passes a refused console upgrade on as an HTTP error', async () => {
     const { origin } = await startDemo()
-    const status = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/tower/websockify/?token=spent`)
-      ws.on('unexpected-response', (_request, response) => {
-        resolve(response.statusCode ?? 0)
-        ws.terminate()
-      })
-      ws.on('open', () => reject(new Error('a bad token was accepted')))
-      ws.on('error', reject)
-    })
-    expect(status).toBe(403)
+    const spent = `${origin.replace(/^http/, 'ws')}/tower/websockify/?token=spent`
+    expect(await upgradeStatus(spent)).toBe(403)
   }, 20_000)
 
   it('moves to a fresh fake cloud when Vite restarts', async () => {

@@ -1,6 +1,6 @@
 // The two options the console gateway's tests lean on: Nova's Origin check and revoking logins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
+import { ecsSocketUrl, upgradeStatus } from '../test/support/console/node/index.ts'
 import { startFakeCloud } from './startFakeCloud.ts'
 import type { FakeCloudHandle } from './types.ts'
 
@@ -31,24 +31,17 @@ const ecsSocket = async () => {
     },
   )
   const { remote_console } = (await response.json()) as { remote_console: { url: string } }
-  return `${cloud.url.replace('http', 'ws')}/websockify?token=${new URL(remote_console.url).searchParams.get('token')}`
+  return ecsSocketUrl(remote_console.url, cloud.url)
 }
-const upgrade = (url: string, origin?: string) =>
-  new Promise<number>((resolve) => {
-    const ws = new WebSocket(url, origin ? { origin } : {})
-    ws.on('unexpected-response', (_q, r) => resolve(r.statusCode ?? 0))
-    ws.on('open', () => (resolve(101), ws.close()))
-    ws.on('error', () => {})
-  })
 
 describe('checkConsoleOrigin', () => {
   it('refuses another origin without spending the token, and accepts its own or none', async () => {
     const url = await ecsSocket()
     const rejected = cloud.stats.rejectedUpgrades
-    expect(await upgrade(url, 'https://portal.example')).toBe(403)
+    expect(await upgradeStatus(url, { origin: 'https://portal.example' })).toBe(403)
     expect(cloud.stats.rejectedUpgrades - rejected).toBe(1)
-    expect(await upgrade(url, cloud.url)).toBe(101)
-    expect(await upgrade(await ecsSocket())).toBe(101)
+    expect(await upgradeStatus(url, { origin: cloud.url })).toBe(101)
+    expect(await upgradeStatus(await ecsSocket())).toBe(101)
   })
 })
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFakeCloud } from './startFakeCloud.ts'
+import { ecsSocketUrl } from '../test/support/console/node/index.ts'
 import { connectConsole } from './testing/connectConsole.ts'
 import { startTcpFixture } from './testing/startTcpFixture.ts'
 import type { FakeCloudHandle } from './types.ts'
@@ -42,7 +43,7 @@ async function cloudTowerVnc(cloud: FakeCloudHandle, id = 'vm-ubuntu-01'): Promi
   return ((await response.json()) as { data: { vnc: Vnc } }).data.vnc
 }
 
-async function ecsSocketUrl(cloud: FakeCloudHandle) {
+async function ecsSocket(cloud: FakeCloudHandle) {
   const response = await fetch(
     `${cloud.url}/v1/13c67a214ced4afb88d911ae4bd5721a/cloudservers/47bc79ae-df61-4ade-9197-283a74e5d70e/remote_console`,
     {
@@ -52,8 +53,7 @@ async function ecsSocketUrl(cloud: FakeCloudHandle) {
     },
   )
   const { url } = ((await response.json()) as { remote_console: { url: string } }).remote_console
-  const token = new URL(url).searchParams.get('token') ?? ''
-  return `${cloud.url.replace(/^http/, 'ws')}/websockify?token=${token}`
+  return ecsSocketUrl(url, cloud.url)
 }
 
 // Direct form (the cluster's own /websockify/, port overridden to the fake's) and proxy form.
@@ -81,7 +81,7 @@ describe('console relay', () => {
     const { cloud, vnc, ws } = await setup({ greeting })
     const url =
       form === 'ecs'
-        ? await ecsSocketUrl(cloud)
+        ? await ecsSocket(cloud)
         : form === 'direct'
           ? direct(ws, await cloudTowerVnc(cloud))
           : proxy(ws, await cloudTowerVnc(cloud))
@@ -150,7 +150,7 @@ describe('console relay', () => {
 
   it('accepts each ECS token once', async () => {
     const { cloud } = await setup()
-    const url = await ecsSocketUrl(cloud)
+    const url = await ecsSocket(cloud)
     const client = await connectConsole(url)
     expect(await rejectedStatus(url)).toBe(403)
     client.ws.close()

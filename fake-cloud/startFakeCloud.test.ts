@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RfbHandshakeError } from './rfb/RfbHandshakeError.ts'
 import { RfbTestClient } from './rfb/RfbTestClient.ts'
 import { startFakeCloud } from './startFakeCloud.ts'
+import { ecsSocketUrl } from '../test/support/console/node/index.ts'
 import { connectConsole } from './testing/connectConsole.ts'
 import { startTcpFixture } from './testing/startTcpFixture.ts'
 import type { FakeCloudHandle } from './types.ts'
@@ -302,10 +303,7 @@ describe('startFakeCloud with built-in VNC', () => {
       },
     )
     const { url } = ((await response.json()) as { remote_console: { url: string } }).remote_console
-    const token = new URL(url).searchParams.get('token') ?? ''
-    const ecs = await RfbTestClient.connectWebSocket(
-      `${cloud.url.replace(/^http/, 'ws')}/websockify?token=${token}`,
-    )
+    const ecs = await RfbTestClient.connectWebSocket(ecsSocketUrl(url, cloud.url))
     expect((await ecs.handshake()).name).toBe('ecs-web-01')
     ecs.close()
 

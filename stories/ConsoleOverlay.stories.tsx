@@ -15,6 +15,7 @@ import type { ConsoleErrorInit } from '../src/core/errors/ConsoleError.js'
 import { mockRfb } from './support/mockRfb.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
 import { consoleRoot } from './support/consoleRoot.js'
+import { SLOW_RECONNECT } from './support/SLOW_RECONNECT.js'
 
 const BASE = 'ws://vnc.mock.test/websockify/overlay'
 
@@ -138,8 +139,7 @@ export const Reconnecting: Story = {
   name: 'Reconnecting (countdown)',
   ...inViewer({
     url: VMS.dropping.url,
-    // A long first delay so the countdown stays on screen.
-    reconnect: { baseDelayMs: 60_000, maxDelayMs: 60_000, maxAttempts: 3, jitter: 0 },
+    reconnect: SLOW_RECONNECT,
   }),
   play: async ({ canvasElement, step }) => {
     const overlay = await overlayOf(canvasElement, 'reconnecting')

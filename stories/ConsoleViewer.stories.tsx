@@ -6,6 +6,7 @@ import { mockRfb } from './support/mockRfb.js'
 import { StatusPanel } from './support/StatusPanel.js'
 import { VIEWER_STYLE } from './support/viewerFrame.js'
 import { consoleRoot } from './support/consoleRoot.js'
+import { SLOW_RECONNECT } from './support/SLOW_RECONNECT.js'
 
 const MOCK = 'ws://vnc.mock.test/websockify'
 
@@ -107,8 +108,7 @@ export const Reconnecting: Story = {
   name: 'Reconnecting (countdown)',
   args: {
     url: `${MOCK}/dropping?token=abc`,
-    // A long first delay so the countdown stays on screen.
-    reconnect: { baseDelayMs: 60_000, maxDelayMs: 60_000, maxAttempts: 3, jitter: 0 },
+    reconnect: SLOW_RECONNECT,
   },
   parameters: { msw: [dropping.handler] },
   play: async ({ canvasElement }) => {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConsoleSendKeysMenu, ConsoleToolbar, ConsoleViewer } from '../../src/index.js'
 import { connectedConsole } from '../support/connectedConsole.js'
-import { KEYSYM } from '../support/KEYSYM.js'
+import { KEYSYM } from '../../test/support/console/KEYSYM.js'
 import { keysDown } from '../support/keysDown.js'
 import { partVm } from '../support/partVm.js'
 import { toolbarPartMeta } from '../support/toolbarPartMeta.js'
@@ -103,7 +103,7 @@ export const SendKeysMenuCustomCombos: Story = {
     const before = combosVm.record.keys.length
     await userEvent.click(items[2] as HTMLElement)
     await waitFor(() =>
-      expect(keysDown(combosVm.record.keys, before)).toEqual([KEYSYM.ctrl, KEYSYM.c]),
+      expect(keysDown(combosVm.record.keys, before)).toEqual([KEYSYM.ctrl, KEYSYM.char('c')]),
     )
   },
 }

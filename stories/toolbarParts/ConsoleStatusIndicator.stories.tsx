@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConsoleStatusIndicator, ConsoleToolbar, ConsoleViewer } from '../../src/index.js'
 import { connectedConsole } from '../support/connectedConsole.js'
 import { consoleRoot } from '../support/consoleRoot.js'
+import { SLOW_RECONNECT } from '../support/SLOW_RECONNECT.js'
 import { partVm } from '../support/partVm.js'
 import { toolbarPartMeta } from '../support/toolbarPartMeta.js'
 
@@ -43,8 +44,7 @@ export const StatusIndicatorReconnecting: Story = {
   name: 'StatusIndicator: reconnecting',
   args: {
     url: droppingVm.url,
-    // A long first delay so the countdown stays on screen.
-    reconnect: { baseDelayMs: 60_000, maxDelayMs: 60_000, maxAttempts: 3, jitter: 0 },
+    reconnect: SLOW_RECONNECT,
     toolbar: (
       <ConsoleToolbar>
         <ConsoleStatusIndicator />

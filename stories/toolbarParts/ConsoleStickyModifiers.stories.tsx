@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConsoleStickyModifiers, ConsoleToolbar, ConsoleViewer } from '../../src/index.js'
 import { connectedConsole } from '../support/connectedConsole.js'
-import { KEYSYM } from '../support/KEYSYM.js'
+import { KEYSYM } from '../../test/support/console/KEYSYM.js'
 import { keysDown } from '../support/keysDown.js'
 import { partVm } from '../support/partVm.js'
 import { toolbarPartMeta } from '../support/toolbarPartMeta.js'
@@ -57,7 +57,9 @@ export const StickyModifiers: Story = {
       const before = vm.record.keys.length
       await userEvent.click(canvas)
       await userEvent.keyboard('a')
-      await waitFor(() => expect(keysDown(vm.record.keys, before)).toEqual([KEYSYM.ctrl, KEYSYM.a]))
+      await waitFor(() =>
+        expect(keysDown(vm.record.keys, before)).toEqual([KEYSYM.ctrl, KEYSYM.char('a')]),
+      )
       await waitFor(() =>
         expect(vm.record.keys.slice(before).filter((k) => !k.down)).toHaveLength(2),
       )

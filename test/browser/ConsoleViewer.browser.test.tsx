@@ -8,7 +8,7 @@ import { commands, page, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
 import type { ConsoleViewerHandle } from '../../src/react/types.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
-import { loadedConsole } from '../support/loadedConsole.js'
+import { consoleRoot, loadedConsole, stateOf } from '../support/console/index.js'
 
 let cloud: { id: string; url: string }
 beforeAll(async () => {
@@ -78,13 +78,13 @@ describe('ConsoleViewer in Chromium', () => {
       </StrictMode>,
     )
     try {
-      const viewer = () => container.querySelector<HTMLElement>('[data-rvc-console]')
-      await expect.poll(() => viewer()?.dataset.state, { timeout: 15_000 }).toBe('connected')
+      const state = () => stateOf(consoleRoot(container))
+      await expect.poll(state, { timeout: 15_000 }).toBe('connected')
       await new Promise((resolve) => setTimeout(resolve, 500))
       const after = await commands.e2eCloudStats(cloud.id)
       expect(after.issuedTokens - before.issuedTokens).toBe(1)
       expect(after.totalRelays - before.totalRelays).toBe(1)
-      expect(viewer()?.dataset.state).toBe('connected')
+      expect(state()).toBe('connected')
       expect(consoleErrors.mock.calls).toEqual([])
     } finally {
       consoleErrors.mockRestore()

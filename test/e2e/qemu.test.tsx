@@ -8,7 +8,7 @@ import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
 import type { CanvasTextReport } from '../support/canvasText.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
-import { loadedConsole } from '../support/loadedConsole.js'
+import { loadedConsole } from '../support/console/index.js'
 
 const ECS_PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const ECS_SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'

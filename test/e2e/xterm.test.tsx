@@ -7,7 +7,7 @@ import { commands, userEvent } from 'vitest/browser'
 import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
 import type { ConsoleViewerHandle } from '../../src/react/types.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
-import { loadedConsole } from '../support/loadedConsole.js'
+import { loadedConsole } from '../support/console/index.js'
 
 let desktop: { id: string; vncPort: number }
 let cloud: { id: string; url: string }

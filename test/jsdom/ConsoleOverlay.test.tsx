@@ -6,14 +6,8 @@ import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import { ConsoleError } from '../../src/core/errors/ConsoleError.js'
 import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
-import {
-  createUser,
-  expectNoAxeViolations,
-  receivedKeys,
-  rootOf,
-  serve,
-  waitForState,
-} from '../support/consoleUi.js'
+import { createUser, expectNoAxeViolations, receivedKeys, serve } from '../support/consoleUi.js'
+import { consoleRoot, KEYSYM, waitForState } from '../support/console/index.js'
 
 const announcer = (container: HTMLElement) =>
   container.querySelector('[data-rvc-announcer][role="status"]')?.textContent
@@ -101,7 +95,7 @@ describe('Overlay', () => {
     const status = container.querySelector('[data-rvc-status]') as HTMLElement
     expect(within(status).getByText(/Reconnecting in [1-3] s/)).toBeTruthy()
     await user.click(within(overlay).getByRole('button', { name: 'Cancel' }))
-    expect(rootOf(container).hasAttribute('data-next-retry-at')).toBe(false)
+    expect(consoleRoot(container)?.hasAttribute('data-next-retry-at')).toBe(false)
     expect(within(overlay).getByText('Disconnected')).toBeTruthy()
     expect(announcer(container)).toBe('Disconnected')
     await new Promise((r) => setTimeout(r, 200))
@@ -179,7 +173,7 @@ describe('Keyboard and focus', () => {
     act(() => element.focus())
     fireEvent.keyDown(element, { key: 'Enter', code: 'Enter' })
     expect(document.activeElement).toBe(canvas)
-    expect(rootOf(container).getAttribute('data-keyboard')).toBe('captured')
+    expect(consoleRoot(container)?.getAttribute('data-keyboard')).toBe('captured')
     expect(screen.getByRole('button', { name: 'Release keyboard (Ctrl+Alt+Shift)' })).toBeTruthy()
 
     fireEvent.keyDown(canvas, { key: 'Control', code: 'ControlLeft', ctrlKey: true })
@@ -192,9 +186,14 @@ describe('Keyboard and focus', () => {
       shiftKey: true,
     })
     expect(document.activeElement).toBe(element)
-    expect(rootOf(container).getAttribute('data-keyboard')).toBe('released')
+    expect(consoleRoot(container)?.getAttribute('data-keyboard')).toBe('released')
     // Ctrl and Alt went down at the VM and came back up; Shift never reached it.
-    expect(await receivedKeys(session, 4)).toEqual([0xffe3, 0xffe9, -0xffe3, -0xffe9])
+    expect(await receivedKeys(session, 4)).toEqual([
+      KEYSYM.ctrl,
+      KEYSYM.alt,
+      -KEYSYM.ctrl,
+      -KEYSYM.alt,
+    ])
     // Not trapped: Tab now leaves the console like any element.
     fireEvent.keyDown(element, { key: 'Tab', code: 'Tab' })
     await new Promise((r) => setTimeout(r, 100))
@@ -282,7 +281,7 @@ describe('Accessibility and languages', () => {
       <ConsoleViewer url={vm.issue()} className="vm" style={{ height: 300 }} theme="dark" />,
     )
     await waitForState(container, 'connected')
-    const root = rootOf(container)
+    const root = consoleRoot(container)!
     expect(root.className).toBe('vm')
     expect(root.style.height).toBe('300px')
     expect(root.getAttribute('data-theme')).toBe('dark')

@@ -6,24 +6,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../../src/react/types.js'
 import { defaultKeyCombos } from '../../src/keys/defaultKeyCombos.js'
-import {
-  createUser,
-  keysAt,
-  receivedKeys,
-  rootOf,
-  serve,
-  waitForState,
-} from '../support/consoleUi.js'
+import { createUser, keysAt, receivedKeys, serve } from '../support/consoleUi.js'
+import { consoleRoot, KEYSYM, stateOf, waitForState } from '../support/console/index.js'
 
 afterEach(() => vi.restoreAllMocks())
 
-const CTRL = 0xffe3
-const ALT = 0xffe9
-const SHIFT = 0xffe1
-const ALTGR = 0xfe03
-const SUPER = 0xffeb
-const RETURN = 0xff0d
-const TAB = 0xff09
+const { ctrl: CTRL, alt: ALT, shift: SHIFT, altgr: ALTGR, super: SUPER } = KEYSYM
+const { return: RETURN, tab: TAB, escape: ESCAPE, delete: DELETE, backspace: BACKSPACE } = KEYSYM
 
 async function connectedConsole(
   options: Parameters<typeof serve>[0] = {},
@@ -43,17 +32,17 @@ const openMenu = (user: ReturnType<typeof createUser>, name: string) =>
 describe('Send keys', () => {
   // Each default entry: the keys pressed in order (then released in reverse).
   const expected: [combo: string, keysyms: number[]][] = [
-    ['Ctrl+Alt+Delete', [CTRL, ALT, 0xffff]],
-    ['Ctrl+Alt+Backspace', [CTRL, ALT, 0xff08]],
+    ['Ctrl+Alt+Delete', [CTRL, ALT, DELETE]],
+    ['Ctrl+Alt+Backspace', [CTRL, ALT, BACKSPACE]],
     ...Array.from(
       { length: 12 },
-      (_, i) => [`Ctrl+Alt+F${i + 1}`, [CTRL, ALT, 0xffbe + i]] as [string, number[]],
+      (_, i) => [`Ctrl+Alt+F${i + 1}`, [CTRL, ALT, KEYSYM.f(i + 1)]] as [string, number[]],
     ),
     ['Alt+Tab', [ALT, TAB]],
-    ['Alt+F4', [ALT, 0xffc1]],
-    ['Escape', [0xff1b]],
+    ['Alt+F4', [ALT, KEYSYM.f(4)]],
+    ['Escape', [ESCAPE]],
     ['Tab', [TAB]],
-    ['PrintScreen', [0xff61]],
+    ['PrintScreen', [KEYSYM.printscreen]],
     ['Super', [SUPER]],
   ]
 
@@ -79,7 +68,7 @@ describe('Send keys', () => {
     await user.keyboard('{ArrowDown}')
     expect(document.activeElement).toHaveProperty('textContent', 'Ctrl+Alt+Delete')
     await user.keyboard('{ArrowDown}{Enter}')
-    expect(await receivedKeys(session, 6)).toEqual([CTRL, ALT, 0xff08, -0xff08, -ALT, -CTRL])
+    expect(await receivedKeys(session, 6)).toEqual([CTRL, ALT, BACKSPACE, -BACKSPACE, -ALT, -CTRL])
     expect(document.activeElement).toBe(canvas)
   })
 
@@ -108,13 +97,13 @@ describe('Sticky modifiers', () => {
     expect(superKey.getAttribute('aria-pressed')).toBe('true')
     await openMenu(user, 'Send keys')
     await user.click(screen.getByRole('menuitem', { name: 'Escape' }))
-    expect(await receivedKeys(session, 6)).toEqual([CTRL, SUPER, 0xff1b, -0xff1b, -SUPER, -CTRL])
+    expect(await receivedKeys(session, 6)).toEqual([CTRL, SUPER, ESCAPE, -ESCAPE, -SUPER, -CTRL])
     expect(ctrl.getAttribute('aria-pressed')).toBe('false')
     // Already in the combination: not pressed twice.
     await user.click(ctrl)
     await openMenu(user, 'Send keys')
     await user.click(screen.getByRole('menuitem', { name: 'Ctrl+Alt+Delete' }))
-    expect(await receivedKeys(session, 6, 6)).toEqual([CTRL, ALT, 0xffff, -0xffff, -ALT, -CTRL])
+    expect(await receivedKeys(session, 6, 6)).toEqual([CTRL, ALT, DELETE, -DELETE, -ALT, -CTRL])
   })
 
   it('holds Alt for the next key typed on the keyboard', async () => {
@@ -124,7 +113,7 @@ describe('Sticky modifiers', () => {
     act(() => canvas.focus())
     fireEvent.keyDown(canvas, { key: 'F2', code: 'F2' })
     fireEvent.keyUp(canvas, { key: 'F2', code: 'F2' })
-    expect(await receivedKeys(session, 4)).toEqual([ALT, 0xffbf, -0xffbf, -ALT])
+    expect(await receivedKeys(session, 4)).toEqual([ALT, KEYSYM.f(2), -KEYSYM.f(2), -ALT])
     fireEvent.keyDown(canvas, { key: 'a', code: 'KeyA' })
     fireEvent.keyUp(canvas, { key: 'a', code: 'KeyA' })
     expect(await receivedKeys(session, 2, 4)).toEqual([0x61, -0x61])
@@ -224,9 +213,7 @@ describe('Clipboard', () => {
     vm.server.sendCutText('uname -a from the VM')
     await waitFor(() =>
       expect(
-        rootOf(document.body.firstElementChild as HTMLElement).querySelector(
-          '[data-rvc-button][data-has-text]',
-        ),
+        consoleRoot(document.body)?.querySelector('[data-rvc-button][data-has-text]'),
       ).not.toBeNull(),
     )
     await user.click(screen.getByRole('button', { name: 'Clipboard' }))
@@ -313,9 +300,9 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     await user.click(screen.getByRole('button', { name: 'Display' }))
     const panel = screen.getByRole('dialog', { name: 'Display settings' })
     await user.click(within(panel).getByRole('radio', { name: 'Actual size (scroll)' }))
-    expect(rootOf(container).getAttribute('data-scaling')).toBe('none')
+    expect(consoleRoot(container)?.getAttribute('data-scaling')).toBe('none')
     await user.click(within(panel).getByRole('radio', { name: 'Resize the VM screen' }))
-    expect(rootOf(container).getAttribute('data-scaling')).toBe('remote')
+    expect(consoleRoot(container)?.getAttribute('data-scaling')).toBe('remote')
     fireEvent.change(within(panel).getByRole('slider', { name: 'Image quality (0–9)' }), {
       target: { value: '2' },
     })
@@ -324,7 +311,7 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
       s.log.some((m) => m.type === 'setEncodings' && m.encodings.includes(-30)),
     )
     await user.click(within(panel).getByRole('checkbox', { name: 'View only' }))
-    expect(rootOf(container).hasAttribute('data-view-only')).toBe(true)
+    expect(consoleRoot(container)?.hasAttribute('data-view-only')).toBe(true)
     expect(screen.getByRole('button', { name: 'Send keys' })).toHaveProperty('disabled', true)
     expect(onViewSettingsChange).toHaveBeenLastCalledWith({
       scaling: 'remote',
@@ -354,10 +341,10 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     try {
       const { container } = await connectedConsole()
       await user.click(screen.getByRole('button', { name: 'Fullscreen' }))
-      expect(fullscreenElement).toBe(rootOf(container))
+      expect(fullscreenElement).toBe(consoleRoot(container))
       const exit = await screen.findByRole('button', { name: 'Exit fullscreen' })
       expect(exit.getAttribute('aria-pressed')).toBe('true')
-      expect(rootOf(container).hasAttribute('data-fullscreen')).toBe(true)
+      expect(consoleRoot(container)?.hasAttribute('data-fullscreen')).toBe(true)
       await user.click(exit)
       expect(fullscreenElement).toBeNull()
     } finally {
@@ -379,7 +366,7 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     expect(open).toHaveBeenCalledWith('/vms/42/console', expect.any(String), expect.any(String))
     expect(fake.opener).toBeNull()
     expect(onPopOut).toHaveBeenCalledTimes(1)
-    expect(rootOf(container).getAttribute('data-state')).toBe('disconnected')
+    expect(stateOf(consoleRoot(container))).toBe('disconnected')
     expect(screen.getByText('The console was opened in a new window.')).toBeTruthy()
     await waitFor(() => expect(session.state).toBe('closed'))
   })
@@ -391,7 +378,7 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     const { container } = render(<ConsoleViewer getUrl={getUrl} toolbar />)
     await waitForState(container, 'connected')
     await user.click(screen.getByRole('button', { name: 'Disconnect' }))
-    expect(rootOf(container).getAttribute('data-state')).toBe('disconnected')
+    expect(stateOf(consoleRoot(container))).toBe('disconnected')
     await user.click(screen.getByRole('button', { name: 'Connect' }))
     await waitForState(container, 'connected')
     await user.click(screen.getByRole('button', { name: 'Reconnect' }))
@@ -421,7 +408,7 @@ describe('Screenshot, display, fullscreen, pop-out, connection', () => {
     expect(container.querySelector('[role="toolbar"]')!.className).toBe('mine')
     await user.click(screen.getByRole('button', { name: 'Disconnect' }))
     expect(onClick).toHaveBeenCalledTimes(1)
-    expect(rootOf(container).getAttribute('data-state')).toBe('connected')
+    expect(stateOf(consoleRoot(container))).toBe('connected')
   })
 })
 

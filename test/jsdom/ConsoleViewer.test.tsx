@@ -1,31 +1,21 @@
 // The viewer through the REAL react-vnc (and the noVNC it bundles) against a real RFB server.
 import { act, render, waitFor } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ConsoleError } from '../../src/core/errors/ConsoleError.js'
 import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import type { ConsoleViewerHandle } from '../../src/react/types.js'
 import type { ConsoleStatus } from '../../src/core/connection/types.js'
+import {
+  consoleRoot,
+  FAST_RECONNECT,
+  KEYSYM,
+  stateOf,
+  waitForState,
+} from '../support/console/index.js'
 import { canvasPixel } from '../support/installBrowserStubs.js'
-import { startConsoleServer } from '../support/startConsoleServer.js'
+import { serve } from '../support/consoleUi.js'
 
-type ConsoleServer = Awaited<ReturnType<typeof startConsoleServer>>
-let servers: ConsoleServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
-async function serve(options?: Parameters<typeof startConsoleServer>[0]) {
-  const server = await startConsoleServer(options)
-  servers.push(server)
-  return server
-}
-
-const FAST = { baseDelayMs: 30, maxDelayMs: 60, jitter: 0, maxAttempts: 3 }
-const stateOf = (container: HTMLElement) =>
-  container.firstElementChild?.getAttribute('data-state') ?? ''
-const waitForState = (container: HTMLElement, state: string, timeout = 5_000) =>
-  waitFor(() => expect(stateOf(container)).toBe(state), { timeout })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('ConsoleViewer', () => {
@@ -36,7 +26,7 @@ describe('ConsoleViewer', () => {
     const { container } = render(
       <ConsoleViewer url={vm.issue()} onStateChange={(s) => states.push(s.state)} />,
     )
-    expect(stateOf(container)).toBe('idle')
+    expect(stateOf(consoleRoot(container))).toBe('idle')
     await waitForState(container, 'connected')
     const canvas = container.querySelector('[data-rvc-screen] canvas') as HTMLCanvasElement
     expect(canvas).not.toBeNull()
@@ -70,12 +60,12 @@ describe('ConsoleViewer', () => {
     act(() => ref.current!.sendCtrlAltDel())
     await session.waitUntil((s) => s.keys.length >= 6)
     expect(session.keys.map((k) => [k.keysym, k.down])).toEqual([
-      [0xffe3, true],
-      [0xffe9, true],
-      [0xffff, true],
-      [0xffff, false],
-      [0xffe9, false],
-      [0xffe3, false],
+      [KEYSYM.ctrl, true],
+      [KEYSYM.alt, true],
+      [KEYSYM.delete, true],
+      [KEYSYM.delete, false],
+      [KEYSYM.alt, false],
+      [KEYSYM.ctrl, false],
     ])
     act(() => ref.current!.pasteText('hello, console'))
     await session.waitUntil((s) => s.clientCutTexts.length > 0)
@@ -83,10 +73,10 @@ describe('ConsoleViewer', () => {
     act(() => ref.current!.sendKeys('Alt+F4'))
     await session.waitUntil((s) => s.keys.length >= 10)
     expect(session.keys.slice(6).map((k) => [k.keysym, k.down])).toEqual([
-      [0xffe9, true],
-      [0xffc1, true],
-      [0xffc1, false],
-      [0xffe9, false],
+      [KEYSYM.alt, true],
+      [KEYSYM.f(4), true],
+      [KEYSYM.f(4), false],
+      [KEYSYM.alt, false],
     ])
   })
 
@@ -98,10 +88,10 @@ describe('ConsoleViewer', () => {
       <ConsoleViewer ref={ref} url={vm.issue()} onCredentialsRequired={asked} />,
     )
     await waitFor(() =>
-      expect(container.firstElementChild?.hasAttribute('data-credentials-required')).toBe(true),
+      expect(consoleRoot(container)?.hasAttribute('data-credentials-required')).toBe(true),
     )
     expect(asked).toHaveBeenCalledWith(['password'])
-    expect(stateOf(container)).toBe('connecting')
+    expect(stateOf(consoleRoot(container))).toBe('connecting')
     act(() => ref.current!.sendCredentials({ password: 'pa55word' }))
     await waitForState(container, 'connected')
   })
@@ -122,12 +112,12 @@ describe('ConsoleViewer', () => {
       <ConsoleViewer
         getUrl={getUrl}
         credentials={{ password: 'wrong' }}
-        reconnect={FAST}
+        reconnect={FAST_RECONNECT}
         onError={(e) => errors.push(e)}
       />,
     )
     await waitForState(container, 'error')
-    expect(container.firstElementChild?.getAttribute('data-error-kind')).toBe('vnc_security')
+    expect(consoleRoot(container)?.getAttribute('data-error-kind')).toBe('vnc_security')
     expect(errors[0]).toMatchObject({ kind: 'vnc_security', provider: 'vnc', retryable: false })
     await sleep(200)
     expect(getUrl).toHaveBeenCalledTimes(1)
@@ -138,7 +128,11 @@ describe('ConsoleViewer', () => {
     const getUrl = vi.fn(async () => vm.issue())
     const statuses: ConsoleStatus[] = []
     const { container } = render(
-      <ConsoleViewer getUrl={getUrl} reconnect={FAST} onStateChange={(s) => statuses.push(s)} />,
+      <ConsoleViewer
+        getUrl={getUrl}
+        reconnect={FAST_RECONNECT}
+        onStateChange={(s) => statuses.push(s)}
+      />,
     )
     await waitForState(container, 'connected')
     vm.server.sessions[0]!.close()
@@ -158,13 +152,13 @@ describe('ConsoleViewer', () => {
     let calls = 0
     const getUrl = async () => (++calls === 1 ? vm.issue() : `${vm.listener.url}?token=spent`)
     const { container } = render(
-      <ConsoleViewer getUrl={getUrl} reconnect={{ ...FAST, maxAttempts: 2 }} />,
+      <ConsoleViewer getUrl={getUrl} reconnect={{ ...FAST_RECONNECT, maxAttempts: 2 }} />,
     )
     await waitForState(container, 'connected')
     vm.server.sessions[0]!.close()
     await waitForState(container, 'error')
     expect(calls).toBe(3)
-    expect(container.firstElementChild?.getAttribute('data-error-kind')).toBe('vnc_disconnected')
+    expect(consoleRoot(container)?.getAttribute('data-error-kind')).toBe('vnc_disconnected')
   })
 
   it('does not reconnect after the user disconnects', async () => {
@@ -173,12 +167,17 @@ describe('ConsoleViewer', () => {
     const getUrl = vi.fn(async () => vm.issue())
     const onDisconnect = vi.fn()
     const { container } = render(
-      <ConsoleViewer ref={ref} getUrl={getUrl} reconnect={FAST} onDisconnect={onDisconnect} />,
+      <ConsoleViewer
+        ref={ref}
+        getUrl={getUrl}
+        reconnect={FAST_RECONNECT}
+        onDisconnect={onDisconnect}
+      />,
     )
     await waitForState(container, 'connected')
     const session = vm.server.sessions[0]!
     act(() => ref.current!.disconnect())
-    expect(stateOf(container)).toBe('disconnected')
+    expect(stateOf(consoleRoot(container))).toBe('disconnected')
     expect(onDisconnect).toHaveBeenCalledWith({ clean: true, byUser: true })
     await sleep(200)
     expect(getUrl).toHaveBeenCalledTimes(1)
@@ -193,9 +192,9 @@ describe('ConsoleViewer', () => {
     const unauthorized = vi.fn(async () => {
       throw new ConsoleError({ kind: 'unauthorized', provider: 'cloudtower', message: 'no' })
     })
-    const first = render(<ConsoleViewer getUrl={unauthorized} reconnect={FAST} />)
+    const first = render(<ConsoleViewer getUrl={unauthorized} reconnect={FAST_RECONNECT} />)
     await waitForState(first.container, 'error')
-    expect(first.container.firstElementChild?.getAttribute('data-error-kind')).toBe('unauthorized')
+    expect(consoleRoot(first.container)?.getAttribute('data-error-kind')).toBe('unauthorized')
     await sleep(150)
     expect(unauthorized).toHaveBeenCalledTimes(1)
     first.unmount()
@@ -206,7 +205,7 @@ describe('ConsoleViewer', () => {
       if (++calls === 1) throw new ConsoleError({ kind: 'network', provider: 'ecs', message: 'x' })
       return vm.issue()
     })
-    const second = render(<ConsoleViewer getUrl={flaky} reconnect={FAST} />)
+    const second = render(<ConsoleViewer getUrl={flaky} reconnect={FAST_RECONNECT} />)
     await waitForState(second.container, 'connected')
     expect(flaky).toHaveBeenCalledTimes(2)
   })
@@ -245,7 +244,7 @@ describe('ConsoleViewer', () => {
     rerender(<ConsoleViewer ref={ref} url={url} qualityLevel={2} onConnect={() => {}} />)
     act(() => ref.current!.sendKeys('Esc'))
     await session.waitUntil((s) => s.keys.length === 2)
-    expect(stateOf(container)).toBe('connected')
+    expect(stateOf(consoleRoot(container))).toBe('connected')
     expect(vm.seen).toHaveLength(1)
   })
 
@@ -271,9 +270,7 @@ describe('ConsoleViewer', () => {
         <ConsoleViewer url={vm.issue()} />
       </div>,
     )
-    await waitFor(() =>
-      expect(container.querySelector('[data-state]')?.getAttribute('data-state')).toBe('connected'),
-    )
+    await waitForState(container, 'connected')
     const input = container.querySelector('input')!
     input.focus()
     const canvas = container.querySelector('canvas')!
@@ -294,13 +291,13 @@ describe('ConsoleViewer without a target', () => {
     await waitForState(container, 'connected')
     const session = vm.server.sessions[0]!
     rerender(<ConsoleViewer url={undefined} />)
-    expect(stateOf(container)).toBe('idle')
+    expect(stateOf(consoleRoot(container))).toBe('idle')
     await waitFor(() => expect(session.state).toBe('closed'))
     rerender(<ConsoleViewer url={vm.issue()} />)
     await waitForState(container, 'connected')
     rerender(<ConsoleViewer url={url} autoConnect={false} />)
-    expect(stateOf(container)).toBe('idle')
-    expect(container.firstElementChild?.hasAttribute('data-attempt')).toBe(false)
+    expect(stateOf(consoleRoot(container))).toBe('idle')
+    expect(consoleRoot(container)?.hasAttribute('data-attempt')).toBe(false)
   })
 
   it('never retries an unauthorized error, even one that says it is retryable', async () => {
@@ -312,7 +309,7 @@ describe('ConsoleViewer without a target', () => {
         retryable: true,
       })
     })
-    const { container } = render(<ConsoleViewer getUrl={getUrl} reconnect={FAST} />)
+    const { container } = render(<ConsoleViewer getUrl={getUrl} reconnect={FAST_RECONNECT} />)
     await waitForState(container, 'error')
     await sleep(150)
     expect(getUrl).toHaveBeenCalledTimes(1)

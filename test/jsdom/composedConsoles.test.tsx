@@ -7,18 +7,14 @@ import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
 import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
+import { consoleRoot, FAST_RECONNECT, stateOf, waitForState } from '../support/console/index.js'
 
-const FAST = { baseDelayMs: 30, maxDelayMs: 60, jitter: 0, maxAttempts: 3 }
 let cloud: FakeCloudHandle
 beforeAll(async () => {
   cloud = await startFakeCloud({ builtInVnc: true })
 })
 afterAll(() => cloud.close())
 beforeEach(() => cloud.faults.reset())
-
-const root = (container: HTMLElement) => container.firstElementChild as HTMLElement
-const waitForState = (container: HTMLElement, state: string) =>
-  waitFor(() => expect(root(container).getAttribute('data-state')).toBe(state), { timeout: 5_000 })
 
 describe('CloudTowerConsole', () => {
   it('shows a live console in StrictMode with one token, and survives a drop with a new one', async () => {
@@ -31,12 +27,12 @@ describe('CloudTowerConsole', () => {
           endpoint={cloud.url}
           token="fake-cloudtower-admin-token"
           vmId="vm-ubuntu-01"
-          reconnect={FAST}
+          reconnect={FAST_RECONNECT}
         />
       </StrictMode>,
     )
     await waitForState(container, 'connected')
-    expect(root(container).getAttribute('data-provider')).toBe('cloudtower')
+    expect(consoleRoot(container)?.getAttribute('data-provider')).toBe('cloudtower')
     expect(cloud.stats.issuedTokens - issued).toBe(1)
     expect(cloud.stats.redeemedTokens - redeemed).toBe(1)
 
@@ -52,7 +48,7 @@ describe('CloudTowerConsole', () => {
       <CloudTowerConsole endpoint={cloud.url} token="expired" vmId="vm-ubuntu-01" />,
     )
     await waitForState(container, 'error')
-    expect(root(container).getAttribute('data-error-kind')).toBe('unauthorized')
+    expect(consoleRoot(container)?.getAttribute('data-error-kind')).toBe('unauthorized')
     expect(container.innerHTML).not.toContain('expired')
   })
 
@@ -61,7 +57,7 @@ describe('CloudTowerConsole', () => {
       <CloudTowerConsole endpoint={cloud.url} token={undefined} vmId="vm-ubuntu-01" />,
     )
     await new Promise((r) => setTimeout(r, 100))
-    expect(root(container).getAttribute('data-state')).toBe('idle')
+    expect(stateOf(consoleRoot(container))).toBe('idle')
   })
 
   it('gives two consoles of the same VM two tokens', async () => {
@@ -78,11 +74,10 @@ describe('CloudTowerConsole', () => {
       </>,
     )
     await waitFor(() =>
-      expect(
-        [...container.querySelectorAll('[data-rvc-console]')].map((e) =>
-          e.getAttribute('data-state'),
-        ),
-      ).toEqual(['connected', 'connected']),
+      expect([...container.querySelectorAll('[data-rvc-console]')].map(stateOf)).toEqual([
+        'connected',
+        'connected',
+      ]),
     )
     expect(cloud.stats.issuedTokens - issued).toBe(2)
   })
@@ -99,7 +94,7 @@ describe('EcsConsole', () => {
       />,
     )
     await waitForState(container, 'connected')
-    expect(root(container).getAttribute('data-provider')).toBe('ecs')
+    expect(consoleRoot(container)?.getAttribute('data-provider')).toBe('ecs')
   })
 
   it('shows an unknown server as not_found', async () => {
@@ -112,6 +107,6 @@ describe('EcsConsole', () => {
       />,
     )
     await waitForState(container, 'error')
-    expect(root(container).getAttribute('data-error-kind')).toBe('not_found')
+    expect(consoleRoot(container)?.getAttribute('data-error-kind')).toBe('not_found')
   })
 })

@@ -13,6 +13,7 @@ import type { ConsoleStatus } from '../../src/core/connection/types.js'
 import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
 import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import type { ConsoleViewerHandle } from '../../src/react/types.js'
+import { waitForState } from '../support/console/index.js'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -44,9 +45,6 @@ async function closedPort() {
   return port
 }
 
-const stateOf = (container: HTMLElement) =>
-  container.firstElementChild?.getAttribute('data-state') ?? ''
-
 describe('a console proxy that accepts the websocket and drops it before any RFB byte', () => {
   it('after two such attempts says why and offers the fallbacks, without 30 s of retries', async () => {
     let accepted = 0
@@ -65,7 +63,7 @@ describe('a console proxy that accepts the websocket and drops it before any RFB
         onStateChange={(status) => statuses.push(status)}
       />,
     )
-    await waitFor(() => expect(stateOf(container)).toBe('error'), { timeout: 6_000 })
+    await waitForState(container, 'error', 6_000)
     expect(Date.now() - started).toBeLessThan(5_000)
     expect(accepted).toBe(2)
     const alert = screen.getByRole('alert')
@@ -86,11 +84,11 @@ describe('a console proxy that is down', () => {
         reconnect={{ maxAttempts: 1, baseDelayMs: 400, jitter: 0 }}
       />,
     )
-    await waitFor(() => expect(stateOf(container)).toBe('disconnected'), { timeout: 5_000 })
+    await waitForState(container, 'disconnected')
     const overlay = container.querySelector('[data-rvc-overlay]')
     expect(overlay?.textContent).toMatch(/cannot reach the console proxy/i)
     expect(overlay?.textContent).not.toMatch(/connection lost/i)
-    await waitFor(() => expect(stateOf(container)).toBe('error'), { timeout: 5_000 })
+    await waitForState(container, 'error')
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toMatch(/could not reach the console proxy/i)
     expect(alert.textContent).not.toMatch(/connection was lost/i)
@@ -113,7 +111,7 @@ describe('closing the socket', () => {
     const proxy = await rfbProxy()
     const ref = createRef<ConsoleViewerHandle>()
     const { container } = render(<ConsoleViewer ref={ref} url={proxy.url} />)
-    await waitFor(() => expect(stateOf(container)).toBe('connected'), { timeout: 5_000 })
+    await waitForState(container, 'connected')
     act(() => ref.current!.disconnect())
     await waitFor(() => expect(proxy.codes).toEqual([1000]))
   })
@@ -121,7 +119,7 @@ describe('closing the socket', () => {
   it('unmounting closes with code 1000', async () => {
     const proxy = await rfbProxy()
     const { container, unmount } = render(<ConsoleViewer url={proxy.url} />)
-    await waitFor(() => expect(stateOf(container)).toBe('connected'), { timeout: 5_000 })
+    await waitForState(container, 'connected')
     unmount()
     await waitFor(() => expect(proxy.codes).toEqual([1000]))
   })
@@ -144,7 +142,7 @@ describe('a wrong endpoint', () => {
         vmId="vm-1"
       />,
     )
-    await waitFor(() => expect(stateOf(container)).toBe('error'))
+    await waitForState(container, 'error')
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toBe(
       'This is not the CloudTower API (an HTML page answered). Check the endpoint.',
@@ -169,14 +167,14 @@ describe('a retry in progress', () => {
       <ConsoleViewer getUrl={getUrl} reconnect={{ baseDelayMs: 50, jitter: 0 }} />,
     )
     const root = () => container.firstElementChild as HTMLElement
-    await waitFor(() => expect(stateOf(container)).toBe('connected'))
+    await waitForState(container, 'connected')
     for (const session of rfb.sessions) session.close()
-    await waitFor(() => expect(stateOf(container)).toBe('fetching'))
+    await waitForState(container, 'fetching')
     expect(root().getAttribute('data-attempt')).toBe('1')
     expect(root().hasAttribute('data-next-retry-at')).toBe(false)
     expect(root().hasAttribute('data-error-kind')).toBe(false)
     release()
-    await waitFor(() => expect(stateOf(container)).toBe('connected'))
+    await waitForState(container, 'connected')
     expect(root().hasAttribute('data-attempt')).toBe(false)
   })
 })

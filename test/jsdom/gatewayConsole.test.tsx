@@ -9,8 +9,8 @@ import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import { GatewayConsole } from '../../src/react/consoles/GatewayConsole.js'
 import { createConsoleGateway } from '../../src/server/createConsoleGateway.js'
 import type { ConsoleGateway } from '../../src/server/types.js'
+import { consoleRoot, FAST_RECONNECT, waitForState } from '../support/console/index.js'
 
-const FAST = { baseDelayMs: 30, maxDelayMs: 60, jitter: 0, maxAttempts: 3 }
 let cloud: FakeCloudHandle
 let gateway: ConsoleGateway
 let gatewayUrl: string
@@ -44,10 +44,6 @@ afterAll(async () => {
   await cloud.close()
 })
 
-const root = (container: HTMLElement) => container.firstElementChild as HTMLElement
-const waitForState = (container: HTMLElement, state: string) =>
-  waitFor(() => expect(root(container).getAttribute('data-state')).toBe(state), { timeout: 5_000 })
-
 describe('GatewayConsole', () => {
   it('connects through the gateway in StrictMode and reconnects with a new ticket after a drop', async () => {
     const { container } = render(
@@ -56,12 +52,12 @@ describe('GatewayConsole', () => {
           gateway={gatewayUrl}
           provider="cloudtower"
           vmId="vm-ubuntu-01"
-          reconnect={FAST}
+          reconnect={FAST_RECONNECT}
         />
       </StrictMode>,
     )
     await waitForState(container, 'connected')
-    expect(root(container).getAttribute('data-provider')).toBe('cloudtower')
+    expect(consoleRoot(container)?.getAttribute('data-provider')).toBe('cloudtower')
     expect(gateway.stats.issuedTickets).toBe(1)
     expect(gateway.stats.activeRelays).toBe(1)
 
@@ -89,6 +85,6 @@ describe('GatewayConsole', () => {
       <GatewayConsole gateway={gatewayUrl} provider="cloudtower" vmId="vm-windows-01" />,
     )
     await waitForState(container, 'error')
-    expect(root(container).getAttribute('data-error-kind')).toBe('forbidden')
+    expect(consoleRoot(container)?.getAttribute('data-error-kind')).toBe('forbidden')
   })
 })

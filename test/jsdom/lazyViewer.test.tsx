@@ -8,6 +8,7 @@ import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import type { ConsoleError } from '../../src/core/errors/ConsoleError.js'
 import type * as EntryModule from '../../src/index.js'
 import { startConsoleServer } from '../support/startConsoleServer.js'
+import { waitForState } from '../support/console/index.js'
 
 type Entry = typeof EntryModule
 const freshEntry = async (): Promise<Entry> => import('../../src/index.js')
@@ -166,10 +167,7 @@ it('a cold console fetches its credentials while its code loads, and connects wi
   expect(screen.getByTestId('console').hasAttribute('data-loading')).toBe(true)
 
   chunk.open()
-  await waitFor(
-    () => expect(screen.getByTestId('console').getAttribute('data-state')).toBe('connected'),
-    { timeout: 5_000 },
-  )
+  await waitForState(container, 'connected')
   expect(screen.getByTestId('console').hasAttribute('data-loading')).toBe(false)
   expect(cloud.stats.issuedTokens - issued).toBe(1)
   expect(cloud.stats.redeemedTokens - redeemed).toBe(1)

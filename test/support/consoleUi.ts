@@ -1,5 +1,5 @@
 // Helpers for tests of the console UI (toolbar, overlay) against the real RFB server.
-import { act, fireEvent, waitFor } from '@testing-library/react'
+import { act, fireEvent } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, expect } from 'vitest'
 import type { RfbSession } from '../../fake-cloud/rfb/RfbSession.ts'
@@ -18,13 +18,6 @@ export async function serve(options?: Parameters<typeof startConsoleServer>[0]) 
   servers.push(server)
   return server
 }
-
-export const rootOf = (container: HTMLElement) => container.firstElementChild as HTMLElement
-
-export const waitForState = (container: HTMLElement, state: string) =>
-  waitFor(() => expect(rootOf(container).getAttribute('data-state')).toBe(state), {
-    timeout: 5_000,
-  })
 
 /** The keys a session received since `from`, as +keysym (press) / -keysym (release). */
 export const keysAt = (session: RfbSession, from = 0) =>
