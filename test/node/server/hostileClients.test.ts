@@ -46,6 +46,22 @@ function countingStream(total: number) {
   return { stream, pulled }
 }
 
+/** A streamed POST straight into the fetch handler, as a route handler would pass it on. */
+function postStream(
+  portal: { url: string; gateway: { fetch(request: Request): Promise<Response> } },
+  body: ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) {
+  return portal.gateway.fetch(
+    new Request(`${portal.url}/consoles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit),
+  )
+}
+
 /** Raw HTTP: writes `head` (and `body`), resolves with the status once the server answers or closes. */
 function rawRequest(port: number, head: string, body = '', { timeoutMs = 5_000 } = {}) {
   const socket = connect(port, '127.0.0.1')
@@ -74,14 +90,7 @@ describe('request bodies', () => {
     const portal = await ecsGateway()
     try {
       const { stream, pulled } = countingStream(64 * MiB)
-      const response = await portal.gateway.fetch(
-        new Request(`${portal.url}/consoles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: stream,
-          duplex: 'half',
-        } as RequestInit),
-      )
+      const response = await postStream(portal, stream)
       expect(response.status).toBe(413)
       expect(((await response.json()) as { error: { kind: string } }).error.kind).toBe(
         'invalid_input',
@@ -96,14 +105,7 @@ describe('request bodies', () => {
     const portal = await ecsGateway()
     try {
       const { stream, pulled } = countingStream(64 * MiB)
-      const response = await portal.gateway.fetch(
-        new Request(`${portal.url}/consoles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(64 * MiB) },
-          body: stream,
-          duplex: 'half',
-        } as RequestInit),
-      )
+      const response = await postStream(portal, stream, { 'content-length': String(64 * MiB) })
       expect(response.status).toBe(413)
       expect(pulled.bytes).toBeLessThanOrEqual(2 * 64 * 1024) // what the stream buffers ahead
     } finally {
@@ -165,14 +167,7 @@ describe('request bodies', () => {
           controller.enqueue(new TextEncoder().encode('{"provider":'))
         },
       })
-      const response = await portal.gateway.fetch(
-        new Request(`${portal.url}/consoles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: stream,
-          duplex: 'half',
-        } as RequestInit),
-      )
+      const response = await postStream(portal, stream)
       expect(response.status).toBe(408)
     } finally {
       await portal.close()
