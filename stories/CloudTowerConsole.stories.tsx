@@ -12,7 +12,7 @@ import {
 } from './support/cloudHandlers.js'
 import { mockRfb } from './support/mockRfb.js'
 import { StatusPanel } from './support/StatusPanel.js'
-import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { composedConsoleMeta } from './support/composedConsoleMeta.js'
 import { consoleRoot } from './support/consoleRoot.js'
 
 const meta = {
@@ -23,16 +23,9 @@ const meta = {
     token: TOWER_TOKEN,
     vmId: TOWER_VM,
     mode: 'proxy',
-    reconnect: false,
-    style: VIEWER_STYLE,
-    children: <StatusPanel />,
+    ...composedConsoleMeta.args,
   },
-  argTypes: {
-    children: { control: false },
-    style: { control: false },
-    queryClient: { control: false },
-    fetch: { control: false },
-  },
+  argTypes: composedConsoleMeta.argTypes,
   parameters: {
     docs: {
       description: {

@@ -12,8 +12,7 @@ import {
   newLog,
 } from './support/cloudHandlers.js'
 import { mockRfb } from './support/mockRfb.js'
-import { StatusPanel } from './support/StatusPanel.js'
-import { VIEWER_STYLE } from './support/viewerFrame.js'
+import { composedConsoleMeta } from './support/composedConsoleMeta.js'
 import { consoleRoot } from './support/consoleRoot.js'
 
 const meta = {
@@ -24,16 +23,9 @@ const meta = {
     projectId: ECS_PROJECT,
     serverId: ECS_SERVER,
     authToken: ECS_TOKEN,
-    reconnect: false,
-    style: VIEWER_STYLE,
-    children: <StatusPanel />,
+    ...composedConsoleMeta.args,
   },
-  argTypes: {
-    children: { control: false },
-    style: { control: false },
-    queryClient: { control: false },
-    fetch: { control: false },
-  },
+  argTypes: composedConsoleMeta.argTypes,
   parameters: {
     docs: {
       description: {
