@@ -6,7 +6,7 @@ import { cloudTowerVncOptions } from '../queries/cloudTowerVncOptions.js'
 import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../types.js'
 import { tokenFingerprint } from '../queries/tokenFingerprint.js'
-import { useFreshCredentials } from '../urls/useFreshCredentials.js'
+import { useFreshConsoleAccess } from '../urls/useFreshConsoleAccess.js'
 
 export interface CloudTowerConsoleProps extends Omit<
   ConsoleViewerProps,
@@ -48,7 +48,7 @@ export function CloudTowerConsole(props: CloudTowerConsoleProps) {
     queryClient,
     ...viewer
   } = props
-  const fetchFresh = useFreshCredentials(queryClient)
+  const fetchFresh = useFreshConsoleAccess(queryClient)
   const ready = Boolean(endpoint && token && vmId)
   const getUrl = async (signal: AbortSignal) => {
     const options = cloudTowerVncOptions({ endpoint, token, vmId, language, fetch, timeoutMs })

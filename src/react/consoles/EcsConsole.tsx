@@ -7,7 +7,7 @@ import type { ConsoleViewerProps } from '../types.js'
 import { ecsConsoleOptions } from '../queries/ecsConsoleOptions.js'
 import { openInNewWindow } from '../viewer/openInNewWindow.js'
 import { tokenFingerprint } from '../queries/tokenFingerprint.js'
-import { useFreshCredentials } from '../urls/useFreshCredentials.js'
+import { useFreshConsoleAccess } from '../urls/useFreshConsoleAccess.js'
 
 export interface EcsConsoleProps extends Omit<
   ConsoleViewerProps,
@@ -43,7 +43,7 @@ export function EcsConsole(props: EcsConsoleProps) {
     queryClient,
     ...viewer
   } = props
-  const fetchFresh = useFreshCredentials(queryClient)
+  const fetchFresh = useFreshConsoleAccess(queryClient)
   const ready = Boolean(endpoint && projectId && serverId)
   const fetchRemote = (signal: AbortSignal, purpose?: string) => {
     const options = ecsConsoleOptions({

@@ -5,7 +5,7 @@ import {
   fetchCloudTowerVnc,
   type FetchCloudTowerVncArgs,
 } from '../../core/cloudtower/fetchCloudTowerVnc.js'
-import { credentialQueryDefaults } from './credentialQueryDefaults.js'
+import { consoleAccessQueryDefaults } from './consoleAccessQueryDefaults.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
 
 /** Arguments of the CloudTower query; while `endpoint`, `token` or `vmId` is missing it stays disabled. */
@@ -34,6 +34,6 @@ export function cloudTowerVncOptions(args: CloudTowerVncQueryArgs) {
       endpoint && token && vmId
         ? ({ signal }) => fetchCloudTowerVnc({ ...args, endpoint, token, vmId, signal })
         : skipToken,
-    ...credentialQueryDefaults,
+    ...consoleAccessQueryDefaults,
   })
 }

@@ -5,7 +5,7 @@ import {
   fetchEcsRemoteConsole,
   type FetchEcsRemoteConsoleArgs,
 } from '../../core/ecs/fetchEcsRemoteConsole.js'
-import { credentialQueryDefaults } from './credentialQueryDefaults.js'
+import { consoleAccessQueryDefaults } from './consoleAccessQueryDefaults.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
 
 /** Arguments of the ECS query; while `endpoint`, `projectId` or `serverId` is missing it stays disabled. */
@@ -34,6 +34,6 @@ export function ecsConsoleOptions(args: EcsConsoleQueryArgs) {
       endpoint && projectId && serverId
         ? ({ signal }) => fetchEcsRemoteConsole({ ...args, endpoint, projectId, serverId, signal })
         : skipToken,
-    ...credentialQueryDefaults,
+    ...consoleAccessQueryDefaults,
   })
 }

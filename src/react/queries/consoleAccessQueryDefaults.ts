@@ -4,7 +4,7 @@ import { ConsoleError } from '../../core/errors/ConsoleError.js'
  * Query settings for one-time credentials: never cached, never refetched behind the user's back,
  * retried (at most 3 times, with backoff) only when the failure is transient.
  */
-export const credentialQueryDefaults = {
+export const consoleAccessQueryDefaults = {
   staleTime: 0,
   gcTime: 0,
   refetchOnWindowFocus: false,

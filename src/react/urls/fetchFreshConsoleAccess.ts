@@ -1,19 +1,19 @@
 import { CancelledError, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 
-interface CredentialOptions {
+interface ConsoleAccessOptions {
   queryKey: QueryKey
   queryFn?: unknown
 }
 
 /**
- * Fetches one-time credentials through the QueryClient (so devtools and defaults apply) for ONE
+ * Fetches one-time console access (the cloud answer holding a one-time console URL) through the QueryClient (so devtools and defaults apply) for ONE
  * connection attempt. The key gets the viewer's own id: two consoles of the same VM must never
  * share (deduplicate into) one token. The viewer retries by itself, so the query does not.
  */
-export async function fetchFreshCredentials<T>(
+export async function fetchFreshConsoleAccess<T>(
   client: QueryClient,
-  options: CredentialOptions,
+  options: ConsoleAccessOptions,
   viewerId: string,
   signal: AbortSignal,
 ): Promise<T> {
