@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 import { WebSocketServer } from 'ws'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { createCloudTowerSource } from '../createCloudTowerSource.js'
-import { createEcsSource } from '../createEcsSource.js'
-import { createMemoryGatewayStore } from '../createMemoryGatewayStore.js'
+import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
+import { createEcsSource } from '../providers/createEcsSource.js'
+import { createMemoryGatewayStore } from '../store/createMemoryGatewayStore.js'
 import { redactForLog } from '../redactForLog.js'
 import type { Relay } from '../relayWebSockets.js'
 import { toGatewayError } from '../toGatewayError.js'
@@ -14,7 +14,7 @@ import type {
   GatewayLimits,
   GatewayLogger,
 } from '../types.js'
-import type { ConsoleSource } from '../UpstreamConsole.js'
+import type { ConsoleSource } from '../providers/UpstreamConsole.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
 import { createSlotKeeper } from './createSlotKeeper.js'

@@ -1,4 +1,4 @@
-import type { GatewayStore } from '../GatewayStore.js'
+import type { GatewayStore } from '../store/GatewayStore.js'
 import type { GatewayLog, SlotKeeper } from './types.js'
 
 // A relay's slot lease; its replica renews it every third of that. A replica that dies frees its

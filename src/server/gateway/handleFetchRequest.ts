@@ -1,4 +1,4 @@
-import { readWebBody } from '../readWebBody.js'
+import { readWebBody } from './readWebBody.js'
 import { requestScheme } from '../requestScheme.js'
 import type { GatewayRequest } from '../types.js'
 import { corsHeaders } from './corsHeaders.js'

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { readNodeBody } from '../readNodeBody.js'
-import type { BodyRead } from '../readWebBody.js'
+import { readNodeBody } from './readNodeBody.js'
+import type { BodyRead } from './readWebBody.js'
 
 /** The body a framework already parsed (Express, Fastify's copy), else the raw stream under limits. */
 export async function readFrameworkBody(

@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { WebSocketServer } from 'ws'
 import type { ConsoleErrorKind } from '../../core/errors/ConsoleError.js'
-import type { GatewayStore } from '../GatewayStore.js'
+import type { GatewayStore } from '../store/GatewayStore.js'
 import type { Relay } from '../relayWebSockets.js'
 import type {
   ConsoleGatewayOptions,
@@ -11,7 +11,7 @@ import type {
   ConsoleTarget,
   GatewayLimits,
 } from '../types.js'
-import type { ConsoleSource } from '../UpstreamConsole.js'
+import type { ConsoleSource } from '../providers/UpstreamConsole.js'
 
 /** An answer to the browser, whether it goes out as an HTTP response or a refused upgrade. */
 export interface Reply {
