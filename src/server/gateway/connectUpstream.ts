@@ -1,16 +1,5 @@
 import { WebSocket, type RawData } from 'ws'
-import type { GatewayContext, Reply, TicketRecord } from './types.js'
-
-/** The console proxy's websocket on its way to open, and what it sent before the browser was attached. */
-export interface UpstreamLink {
-  socket: WebSocket
-  /** Bytes the console sends at once (RFB's version string) wait here for the browser. */
-  waiting: { data: RawData; isBinary: boolean }[]
-  /** The browser is attached: stop keeping messages in `waiting`. */
-  stopKeeping(): void
-  /** Null once open; else the refusal the browser gets. */
-  opened: Promise<Reply | null>
-}
+import type { GatewayContext, Reply, TicketRecord, UpstreamLink } from './types.js'
 
 /**
  * Opens the ticket's upstream websocket with the subprotocols the browser offered. Throws when it

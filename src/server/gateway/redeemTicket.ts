@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { isOriginAllowed } from '../isOriginAllowed.js'
 import { relayWebSockets, type Relay } from '../relayWebSockets.js'
-import { connectUpstream, type UpstreamLink } from './connectUpstream.js'
+import { connectUpstream } from './connectUpstream.js'
 import { handshakeProblem } from './handshakeProblem.js'
 import { nodeHeaders } from './nodeHeaders.js'
 import { nodeScheme } from './nodeScheme.js'
@@ -11,7 +11,7 @@ import { parseTicketRecord } from './parseTicketRecord.js'
 import { refuseUpgrade } from './refuseUpgrade.js'
 import { slotGroup } from './slotGroup.js'
 import { ticketKey } from './ticketKey.js'
-import type { GatewayContext, Reply } from './types.js'
+import type { GatewayContext, Reply, UpstreamLink } from './types.js'
 
 /**
  * The websocket `{path}?ticket=…`: checks the handshake, spends the ticket, turns its slot into the

@@ -1,7 +1,7 @@
 // Shapes the gateway's steps share: the context built from the options, replies and ticket records.
 // (Types only, so they live together; every runtime export has its own file.)
 import type { IncomingMessage } from 'node:http'
-import type { WebSocketServer } from 'ws'
+import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import type { ConsoleErrorKind } from '../../core/errors/ConsoleError.js'
 import type { GatewayStore } from '../store/GatewayStore.js'
 import type { Relay } from '../relayWebSockets.js'
@@ -107,4 +107,15 @@ export interface GatewayContext {
   readonly chosenProtocol: WeakMap<IncomingMessage, string>
   readonly wss: WebSocketServer
   closing: boolean
+}
+
+/** The console proxy's websocket on its way to open, and what it sent before the browser was attached. */
+export interface UpstreamLink {
+  socket: WebSocket
+  /** Bytes the console sends at once (RFB's version string) wait here for the browser. */
+  waiting: { data: RawData; isBinary: boolean }[]
+  /** The browser is attached: stop keeping messages in `waiting`. */
+  stopKeeping(): void
+  /** Null once open; else the refusal the browser gets. */
+  opened: Promise<Reply | null>
 }
