@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { WebSocket, WebSocketServer } from 'ws'
-import type { GatewayStore } from '../src/server/GatewayStore.ts'
+import type { GatewayStore } from '../src/server/store/GatewayStore.ts'
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name])
@@ -116,7 +116,8 @@ async function runGateway() {
  * the adapter's calls, each one request and one reply).
  */
 async function countedStore(redisUrl: string | undefined, client: string | undefined) {
-  const { createMemoryGatewayStore } = await import('../src/server/createMemoryGatewayStore.ts')
+  const { createMemoryGatewayStore } =
+    await import('../src/server/store/createMemoryGatewayStore.ts')
   const { createRedisGatewayStore } = await import('../src/server/redis/createRedisGatewayStore.ts')
   let roundTrips = 0
   let close = async () => {}

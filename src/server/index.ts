@@ -1,10 +1,10 @@
 // The Node entry point `react-vm-console/server`: no React, no DOM.
 export { createConsoleGateway } from './createConsoleGateway.js'
-export { createMemoryGatewayStore } from './createMemoryGatewayStore.js'
-export type { GatewayStore } from './GatewayStore.js'
+export { createMemoryGatewayStore } from './store/createMemoryGatewayStore.js'
+export type { GatewayStore } from './store/GatewayStore.js'
 export { sharedConsoleGateway } from './sharedConsoleGateway.js'
-export { signHuaweiRequest } from './signHuaweiRequest.js'
-export type { HuaweiSignInput, HuaweiSignature } from './signHuaweiRequest.js'
+export { signHuaweiRequest } from './providers/signHuaweiRequest.js'
+export type { HuaweiSignInput, HuaweiSignature } from './providers/signHuaweiRequest.js'
 export type {
   AuthorizeResult,
   CloudTowerProviderOptions,

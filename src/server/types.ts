@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
-import type { GatewayStore } from './GatewayStore.js'
+import type { GatewayStore } from './store/GatewayStore.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
 export interface GatewayTlsOptions {

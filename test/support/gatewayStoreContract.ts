@@ -4,7 +4,7 @@
 // Times are short but with wide margins: a 2-core CI machine under load must not flake them.
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { GatewayStore } from '../../src/server/GatewayStore.ts'
+import type { GatewayStore } from '../../src/server/store/GatewayStore.ts'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

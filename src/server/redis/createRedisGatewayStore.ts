@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { GatewayStore } from '../GatewayStore.js'
+import type { GatewayStore } from '../store/GatewayStore.js'
 import type { RedisGatewayStoreOptions, RedisLikeClient } from './types.js'
 
 // Every script reads the clock from Redis (TIME), never from the replica calling it: replicas'

@@ -6,4 +6,4 @@ export type {
   RedisGatewayStoreOptions,
   RedisLikeClient,
 } from './types.js'
-export type { GatewayStore } from '../GatewayStore.js'
+export type { GatewayStore } from '../store/GatewayStore.js'

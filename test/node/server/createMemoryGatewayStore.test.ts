@@ -1,6 +1,6 @@
 // The default GatewayStore, on a clock the test moves.
 import { describe, expect, it } from 'vitest'
-import { createMemoryGatewayStore } from '../../../src/server/createMemoryGatewayStore.js'
+import { createMemoryGatewayStore } from '../../../src/server/store/createMemoryGatewayStore.js'
 import { gatewayStoreContract } from '../../support/gatewayStoreContract.ts'
 
 // The same contract the Redis store meets, on the real clock.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTlsFetch } from '../../../src/server/createTlsFetch.js'
+import { createTlsFetch } from '../../../src/server/providers/createTlsFetch.js'
 
 // A lab cluster's self-signed certificate, made with the system's openssl.
 let server: Server

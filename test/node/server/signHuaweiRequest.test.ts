@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signHuaweiRequest } from '../../../src/server/signHuaweiRequest.js'
+import { signHuaweiRequest } from '../../../src/server/providers/signHuaweiRequest.js'
 
 // The published vectors of Huawei's official Go SDK, core/auth/signer/signer_test.go
 // (github.com/huaweicloud/huaweicloud-sdk-go-v3): AK "AccessKey", SK "SecretKey".

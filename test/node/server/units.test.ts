@@ -1,17 +1,17 @@
 // The gateway's small pure helpers.
 import { describe, expect, it } from 'vitest'
 import { ConsoleError } from '../../../src/core/errors/ConsoleError.js'
-import { createRateLimiter } from '../../../src/server/createRateLimiter.js'
-import { defaultConsoleHosts } from '../../../src/server/defaultConsoleHosts.js'
-import { isConsoleHostAllowed } from '../../../src/server/isConsoleHostAllowed.js'
+import { createRateLimiter } from '../../../src/server/gateway/createRateLimiter.js'
+import { defaultConsoleHosts } from '../../../src/server/providers/defaultConsoleHosts.js'
+import { isConsoleHostAllowed } from '../../../src/server/providers/isConsoleHostAllowed.js'
 import { isOriginAllowed } from '../../../src/server/isOriginAllowed.js'
 import { parseConsoleTarget } from '../../../src/server/parseConsoleTarget.js'
 import { redactForLog } from '../../../src/server/redactForLog.js'
 import { requestScheme } from '../../../src/server/requestScheme.js'
-import { resolveEcsEndpoint } from '../../../src/server/resolveEcsEndpoint.js'
+import { resolveEcsEndpoint } from '../../../src/server/providers/resolveEcsEndpoint.js'
 import { statusForKind } from '../../../src/server/statusForKind.js'
 import { toGatewayError } from '../../../src/server/toGatewayError.js'
-import { upstreamOrigin } from '../../../src/server/upstreamOrigin.js'
+import { upstreamOrigin } from '../../../src/server/providers/upstreamOrigin.js'
 
 describe('createRateLimiter', () => {
   it('allows `limit` per window per key, sliding', () => {

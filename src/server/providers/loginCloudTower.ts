@@ -1,9 +1,9 @@
-import { asRecord } from '../core/http/asRecord.js'
-import { cloudTowerErrorKind } from '../core/cloudtower/cloudTowerErrorKind.js'
-import { ConsoleError } from '../core/errors/ConsoleError.js'
-import { kindForStatus } from '../core/errors/kindForStatus.js'
-import { normalizeEndpoint } from '../core/http/normalizeEndpoint.js'
-import { requestJson } from '../core/http/requestJson.js'
+import { asRecord } from '../../core/http/asRecord.js'
+import { cloudTowerErrorKind } from '../../core/cloudtower/cloudTowerErrorKind.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { kindForStatus } from '../../core/errors/kindForStatus.js'
+import { normalizeEndpoint } from '../../core/http/normalizeEndpoint.js'
+import { requestJson } from '../../core/http/requestJson.js'
 
 export interface LoginCloudTowerArgs {
   endpoint: string

@@ -1,4 +1,4 @@
-import type { GatewayTlsOptions } from './types.js'
+import type { GatewayTlsOptions } from '../types.js'
 
 /** Where one console's bytes go: the cloud's console socket (with its one-time token) and how to reach it. */
 export interface UpstreamConsole {

@@ -1,4 +1,4 @@
-import { ConsoleError } from '../core/errors/ConsoleError.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
 
 /** The ECS API address: the configured `endpoint`, or `https://ecs.{region}.myhuaweicloud.com`. */
 export function resolveEcsEndpoint(options: { endpoint?: string; region?: string }): string {

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import type { GatewayTlsOptions } from './types.js'
+import type { GatewayTlsOptions } from '../types.js'
 
 export interface TlsFetch {
   /** A fetch for JSON API calls that honours the provider's `ca` / `rejectUnauthorized`. */

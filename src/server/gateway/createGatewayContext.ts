@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http'
+import { WebSocketServer } from 'ws'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
+import { createEcsSource } from '../providers/createEcsSource.js'
+import { createMemoryGatewayStore } from '../store/createMemoryGatewayStore.js'
+import { redactForLog } from '../redactForLog.js'
+import type { Relay } from '../relayWebSockets.js'
+import { toGatewayError } from '../toGatewayError.js'
+import type {
+  ConsoleGatewayOptions,
+  ConsoleGatewayStats,
+  ConsoleTarget,
+  GatewayLimits,
+  GatewayLogger,
+} from '../types.js'
+import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import { createRefusalCounter } from './createRefusalCounter.js'
+import { createReplicaRoom } from './createReplicaRoom.js'
+import { createSlotKeeper } from './createSlotKeeper.js'
+import type { GatewayContext, GatewayFail, GatewayLog } from './types.js'
+
+const MAX_TICKET_TTL = 30_000
+const MAX_BODY = 16 * 1024
+
+const defaultLogger: GatewayLogger = {
+  error: (message, details) => console.warn(`[react-vm-console/server] ${message}`, details ?? ''),
+}
+
+/** The options checked and given their defaults, and the state every step of the gateway shares. */
+export function createGatewayContext(options: ConsoleGatewayOptions): GatewayContext {
+  if (typeof options?.authorize !== 'function') {
+    throw new Error(
+      'createConsoleGateway: `authorize(request, target)` is required. It decides who may open which console; there is deliberately no default that lets everyone in.',
+    )
+  }
+  const path = (options.path ?? '/consoles').replace(/\/+$/, '') || '/'
+  if (!path.startsWith('/')) throw new Error('createConsoleGateway: path must start with /.')
+  const limits: Required<GatewayLimits> = {
+    maxRelays: 500,
+    maxRelaysPerUser: 8,
+    requestsPerMinutePerUser: 30,
+    requestsPerMinute: 600,
+    idleTimeoutMs: 15 * 60_000,
+    highWaterMark: 1024 * 1024,
+    ticketTtlMs: MAX_TICKET_TTL,
+    upstreamTimeoutMs: 15_000,
+    bodyTimeoutMs: 10_000,
+    refusalsPerMinutePerAddress: 60,
+    ...options.limits,
+  }
+  if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
+    throw new Error('createConsoleGateway: limits.ticketTtlMs must be between 1 and 30 000 ms.')
+  }
+  const sources: Partial<Record<ConsoleTarget['provider'], ConsoleSource>> = {}
+  if (options.providers?.cloudtower) {
+    sources.cloudtower = createCloudTowerSource(
+      options.providers.cloudtower,
+      limits.upstreamTimeoutMs,
+    )
+  }
+  if (options.providers?.ecs) {
+    sources.ecs = createEcsSource(options.providers.ecs, limits.upstreamTimeoutMs)
+  }
+  if (!sources.cloudtower && !sources.ecs) {
+    throw new Error('createConsoleGateway: configure at least one provider (cloudtower or ecs).')
+  }
+  const store = options.store ?? createMemoryGatewayStore()
+
+  const logger = options.logger ?? defaultLogger
+  const secrets = () => Object.values(sources).flatMap((source) => source.secrets())
+  const log: GatewayLog = (level, message, details) => {
+    const write = logger[level]
+    if (!write) return
+    try {
+      write.call(
+        logger,
+        redactForLog(message, secrets()),
+        details && redactForLog(details, secrets()),
+      )
+    } catch {
+      // A failing logger must not fail a console.
+    }
+  }
+
+  const stats: ConsoleGatewayStats = {
+    activeRelays: 0,
+    pendingTickets: 0,
+    totalRelays: 0,
+    issuedTickets: 0,
+    rejectedUpgrades: 0,
+    refusals: 0,
+    bytesToUpstream: 0,
+    bytesToBrowser: 0,
+  }
+  const fail: GatewayFail = (kind, message, headers) => {
+    const { status, body } = toGatewayError(new ConsoleError({ kind, provider: 'vnc', message }))
+    return { status, body, ...(headers && { headers }) }
+  }
+
+  const chosenProtocol = new WeakMap<IncomingMessage, string>()
+  return {
+    options,
+    path,
+    limits,
+    maxBodyBytes: MAX_BODY,
+    sources,
+    store,
+    secrets,
+    log,
+    stats,
+    fail,
+    room: createReplicaRoom(stats, limits.maxRelays),
+    slots: createSlotKeeper(store, log),
+    refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
+    relays: new Set<Relay>(),
+    upgrading: new Set<() => void>(),
+    chosenProtocol,
+    wss: new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      handleProtocols: (protocols, request) => {
+        const chosen = chosenProtocol.get(request)
+        return chosen && protocols.has(chosen) ? chosen : false
+      },
+    }),
+    closing: false,
+  }
+}

@@ -1,0 +1,23 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { toGatewayError } from '../toGatewayError.js'
+import { redeemTicket } from './redeemTicket.js'
+import { refuseUpgrade } from './refuseUpgrade.js'
+import type { GatewayContext } from './types.js'
+
+/** `gateway.upgrade`: takes the upgrades for `{path}` and redeems their ticket; leaves the rest. */
+export function handleUpgrade(
+  ctx: GatewayContext,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): boolean {
+  const url = new URL(request.url ?? '/', 'http://gateway.invalid')
+  if (url.pathname.replace(/\/+$/, '') !== ctx.path) return false
+  socket.on('error', () => {})
+  redeemTicket(ctx, request, socket, head, url).catch((error: unknown) => {
+    ctx.log('error', 'Console upgrade failed.', { error })
+    refuseUpgrade(socket, toGatewayError(error))
+  })
+  return true
+}
