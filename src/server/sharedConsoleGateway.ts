@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { ConsoleError } from '../core/errors/ConsoleError.js'
 import { createConsoleGateway } from './createConsoleGateway.js'
+import { emptyGatewayStats } from './gateway/emptyGatewayStats.js'
 import { toGatewayError } from './toGatewayError.js'
 import type { ConsoleGateway, ConsoleGatewayOptions, ConsoleGatewayStats } from './types.js'
 
@@ -9,16 +10,7 @@ import type { ConsoleGateway, ConsoleGatewayOptions, ConsoleGatewayStats } from 
 // route handler bundle and the custom server), and tickets live in ONE gateway's memory.
 const slots = globalThis as typeof globalThis & { [slot: symbol]: ConsoleGateway | undefined }
 
-const IDLE_STATS: Readonly<ConsoleGatewayStats> = Object.freeze({
-  activeRelays: 0,
-  pendingTickets: 0,
-  totalRelays: 0,
-  issuedTickets: 0,
-  rejectedUpgrades: 0,
-  refusals: 0,
-  bytesToUpstream: 0,
-  bytesToBrowser: 0,
-})
+const IDLE_STATS: Readonly<ConsoleGatewayStats> = Object.freeze(emptyGatewayStats())
 
 // 500, not the 502 of other `server` errors: the fault is this server's own, not a cloud's.
 const NOT_CONFIGURED = {

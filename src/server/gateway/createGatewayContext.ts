@@ -1,3 +1,4 @@
+import { emptyGatewayStats } from './emptyGatewayStats.js'
 import type { IncomingMessage } from 'node:http'
 import { WebSocketServer } from 'ws'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
@@ -9,7 +10,6 @@ import type { Relay } from '../relayWebSockets.js'
 import { toGatewayError } from '../toGatewayError.js'
 import type {
   ConsoleGatewayOptions,
-  ConsoleGatewayStats,
   ConsoleTarget,
   GatewayLimits,
   GatewayLogger,
@@ -83,16 +83,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     }
   }
 
-  const stats: ConsoleGatewayStats = {
-    activeRelays: 0,
-    pendingTickets: 0,
-    totalRelays: 0,
-    issuedTickets: 0,
-    rejectedUpgrades: 0,
-    refusals: 0,
-    bytesToUpstream: 0,
-    bytesToBrowser: 0,
-  }
+  const stats = emptyGatewayStats()
   const fail: GatewayFail = (kind, message, headers) => {
     const { status, body } = toGatewayError(new ConsoleError({ kind, provider: 'vnc', message }))
     return { status, body, ...(headers && { headers }) }
