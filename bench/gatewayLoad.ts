@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { GatewayStore } from '../src/server/store/GatewayStore.ts'
+import { requestFakeEcsConsole } from '../test/support/console/node/requestFakeEcsConsole.ts'
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name])
@@ -236,16 +237,8 @@ async function main() {
   const idleMemory = idle.memory
 
   const directUrl = async () => {
-    const response = await fetch(
-      `${cloud.url}/v1/${PROJECT}/cloudservers/${SERVER}/remote_console`,
-      {
-        method: 'POST',
-        headers: { 'x-auth-token': 'fake-ecs-token', 'content-type': 'application/json' },
-        body: JSON.stringify({ remote_console: { protocol: 'vnc', type: 'novnc' } }),
-      },
-    )
-    const { remote_console } = (await response.json()) as { remote_console: { url: string } }
-    return `${proxyUrl.replace('http', 'ws')}/websockify?token=${new URL(remote_console.url).searchParams.get('token')}`
+    const consolePage = await requestFakeEcsConsole(cloud.url)
+    return `${proxyUrl.replace('http', 'ws')}/websockify?token=${new URL(consolePage).searchParams.get('token')}`
   }
   const via = (base: string) => async (i: number) => {
     const response = await fetch(`${base}/consoles`, {

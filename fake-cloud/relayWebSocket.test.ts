@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFakeCloud } from './startFakeCloud.ts'
-import { ecsSocketUrl } from '../test/support/console/node/index.ts'
+import { ecsSocketUrl, requestFakeEcsConsole } from '../test/support/console/node/index.ts'
 import { connectConsole } from './testing/connectConsole.ts'
 import { startTcpFixture } from './testing/startTcpFixture.ts'
 import type { FakeCloudHandle } from './types.ts'
@@ -44,15 +44,7 @@ async function cloudTowerVnc(cloud: FakeCloudHandle, id = 'vm-ubuntu-01'): Promi
 }
 
 async function ecsSocket(cloud: FakeCloudHandle) {
-  const response = await fetch(
-    `${cloud.url}/v1/13c67a214ced4afb88d911ae4bd5721a/cloudservers/47bc79ae-df61-4ade-9197-283a74e5d70e/remote_console`,
-    {
-      method: 'POST',
-      headers: { 'x-auth-token': 'fake-ecs-token' },
-      body: JSON.stringify({ remote_console: { protocol: 'vnc', type: 'novnc' } }),
-    },
-  )
-  const { url } = ((await response.json()) as { remote_console: { url: string } }).remote_console
+  const url = await requestFakeEcsConsole(cloud.url)
   return ecsSocketUrl(url, cloud.url)
 }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RfbHandshakeError } from './rfb/RfbHandshakeError.ts'
 import { RfbTestClient } from './rfb/RfbTestClient.ts'
 import { startFakeCloud } from './startFakeCloud.ts'
-import { ecsSocketUrl } from '../test/support/console/node/index.ts'
+import { ecsSocketUrl, requestFakeEcsConsole } from '../test/support/console/node/index.ts'
 import { connectConsole } from './testing/connectConsole.ts'
 import { startTcpFixture } from './testing/startTcpFixture.ts'
 import type { FakeCloudHandle } from './types.ts'
@@ -294,15 +294,7 @@ describe('startFakeCloud with built-in VNC', () => {
     await expect.poll(() => ubuntu.sessions.length).toBe(0)
 
     // ECS: the URL's token, on the socket path Nova's proxy uses.
-    const response = await fetch(
-      `${cloud.url}/v1/13c67a214ced4afb88d911ae4bd5721a/cloudservers/47bc79ae-df61-4ade-9197-283a74e5d70e/remote_console`,
-      {
-        method: 'POST',
-        headers: { 'x-auth-token': 'fake-ecs-token' },
-        body: JSON.stringify({ remote_console: { protocol: 'vnc', type: 'novnc' } }),
-      },
-    )
-    const { url } = ((await response.json()) as { remote_console: { url: string } }).remote_console
+    const url = await requestFakeEcsConsole(cloud.url)
     const ecs = await RfbTestClient.connectWebSocket(ecsSocketUrl(url, cloud.url))
     expect((await ecs.handshake()).name).toBe('ecs-web-01')
     ecs.close()

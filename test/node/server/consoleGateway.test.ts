@@ -10,6 +10,7 @@ import type { FakeCloudHandle } from '../../../fake-cloud/types.ts'
 import { createConsoleGateway } from '../../../src/server/createConsoleGateway.js'
 import type { ConsoleGatewayOptions, ConsoleTarget } from '../../../src/server/types.js'
 import { seenByBrowser, startGatewayServer } from './startGatewayServer.js'
+import { requestFakeEcsConsole } from '../../support/console/node/index.js'
 
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'
@@ -212,16 +213,8 @@ describe('ECS', () => {
   })
 
   it('a browser-style Origin is what the proxy would refuse without the gateway', async () => {
-    const response = await fetch(
-      `${cloud.url}/v1/${PROJECT}/cloudservers/${SERVER}/remote_console`,
-      {
-        method: 'POST',
-        headers: { 'x-auth-token': 'fake-ecs-token', 'content-type': 'application/json' },
-        body: JSON.stringify({ remote_console: { protocol: 'vnc', type: 'novnc' } }),
-      },
-    )
-    const { remote_console } = (await response.json()) as { remote_console: { url: string } }
-    const token = new URL(remote_console.url).searchParams.get('token')
+    const consolePage = await requestFakeEcsConsole(cloud.url)
+    const token = new URL(consolePage).searchParams.get('token')
     const { WebSocket } = await import('ws')
     const status = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`${cloud.url.replace('http', 'ws')}/websockify?token=${token}`, {

@@ -2,3 +2,4 @@
 // client imports `ws`, so never from browser tests or stories.
 export { ecsSocketUrl } from '../ecsSocketUrl.js'
 export { upgradeStatus } from './upgradeStatus.js'
+export { requestFakeEcsConsole } from './requestFakeEcsConsole.js'
