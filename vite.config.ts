@@ -90,6 +90,7 @@ export default defineConfig({
             'src/core/**/*.test.ts',
             'src/keys/**/*.test.ts',
             'src/i18n/**/*.test.ts',
+            'src/server/**/*.test.ts',
             // React-layer code that needs neither React nor a DOM, tested as such.
             'src/react/**/*.node.test.ts',
             'test/node/**/*.test.{ts,tsx}',

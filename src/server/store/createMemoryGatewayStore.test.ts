@@ -1,7 +1,7 @@
 // The default GatewayStore, on a clock the test moves.
 import { describe, expect, it } from 'vitest'
-import { createMemoryGatewayStore } from '../../../src/server/store/createMemoryGatewayStore.js'
-import { gatewayStoreContract } from '../../support/gatewayStoreContract.ts'
+import { createMemoryGatewayStore } from './createMemoryGatewayStore.js'
+import { gatewayStoreContract } from '../../../test/support/gatewayStoreContract.ts'
 
 // The same contract the Redis store meets, on the real clock.
 gatewayStoreContract('memory', () => createMemoryGatewayStore())
