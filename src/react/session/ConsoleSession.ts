@@ -1,17 +1,15 @@
+import { IDLE_STATUS } from '../../core/connection/consoleStatusReducer.js'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import type { ConsoleViewSettings } from '../types.js'
-import type { VncCredentials } from '../types.js'
+import type { ConsoleViewSettings, VncCredentials } from '../types.js'
 import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
 import { captureScreenshot } from './captureScreenshot.js'
 import { ConnectionController } from './ConnectionController.js'
 import { KeyboardController } from './keyboard/KeyboardController.js'
 import { TypingController } from './keyboard/TypingController.js'
-import type { SessionProps, SessionView } from './types.js'
+import type { RfbEvent, SessionProps, SessionView } from './types.js'
 import { NoVncScreen } from './NoVncScreen.js'
 import { ViewSettings } from './ViewSettings.js'
 import { ViewStore } from './ViewStore.js'
-
-type RfbEvent = { detail?: Record<string, unknown> }
 
 /**
  * One `<ConsoleViewer>`'s life outside React, so StrictMode's double effects, re-renders and
@@ -30,7 +28,7 @@ export class ConsoleSession {
 
   constructor() {
     this.store = new ViewStore<SessionView>({
-      status: { state: 'idle', attempt: 0, capabilities: { power: false } },
+      status: IDLE_STATUS,
       screen: null,
       settings: this.settings.settings(),
       clipboardText: undefined,

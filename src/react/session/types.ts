@@ -26,3 +26,6 @@ export interface SessionView {
 
 /** The viewer's props, and the loading shell's early first fetch if it started one. */
 export type SessionProps = ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } }
+
+/** What react-vnc hands its event props: noVNC's event, of which only `detail` is read. */
+export type RfbEvent = { detail?: Record<string, unknown> }
