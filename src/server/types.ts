@@ -45,7 +45,8 @@ export interface EcsProviderOptions {
   /**
    * Hosts the gateway may open console sockets to, checked against the URL the ECS API answers
    * with: names or IPs compared exactly, or `*.example.com` for any name under it. Default: the
-   * endpoint's own host and every name under its last two labels (`*.myhuaweicloud.com`).
+   * endpoint's own host and every name under its registered domain (`*.myhuaweicloud.com`;
+   * `*.example.com.cn`, never `*.com.cn`).
    */
   consoleHosts?: readonly string[]
   tls?: GatewayTlsOptions

@@ -164,6 +164,25 @@ describe('ConnectionController', () => {
     expect(getUrl).toHaveBeenCalledTimes(1)
   })
 
+  it('an app that disconnects from its onDisconnect callback stays disconnected', async () => {
+    const props: ConnectionProps = { getUrl }
+    const { controller, settle } = setup(props)
+    props.onDisconnect = ({ byUser }) => {
+      if (!byUser) controller.disconnect()
+    }
+    controller.start()
+    await settle()
+    controller.connected(controller.id)
+    controller.dropped(controller.id, true)
+    expect(controller.status).toEqual({
+      state: 'disconnected',
+      attempt: 0,
+      capabilities: { power: false },
+    })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getUrl).toHaveBeenCalledTimes(1)
+  })
+
   it('reset returns to idle from an error, with nothing stale', async () => {
     const { controller, screen, settle } = setup({ getUrl, reconnect: false })
     screen.phase = 'unopened'

@@ -128,9 +128,11 @@ export class ConnectionController {
    */
   dropped(id: number, clean: boolean): void {
     if (id !== this.id) return
-    this.host.props().onDisconnect?.({ clean, byUser: false })
     const phase = this.host.phase()
     const wasConnected = this.status.state === 'connected'
+    this.host.props().onDisconnect?.({ clean, byUser: false })
+    // The app may have answered with disconnect() or connect(): that decided, not the drop.
+    if (id !== this.id) return
     if (!wasConnected && phase === 'silent') this.earlyCloses++
     else this.earlyCloses = 0
     this.retryOrFail(dropError(wasConnected, phase, this.earlyCloses))

@@ -79,7 +79,9 @@ export class NoVncScreen {
     this.refs.clear()
     const socket = this.socket
     this.track(undefined)
-    // Before noVNC's own close, which then finds the socket closing and leaves it be.
+    // Before noVNC's own close, which then finds the socket closing and leaves it be. (A socket
+    // still CONNECTING cannot send a close frame at all; browsers may log its URL then, whatever
+    // the code.)
     if (socket && socket.readyState <= 1) socket.close(1000)
     // react-vnc removes its listeners before closing, and its synthetic event carries an old key.
     handle?.disconnect()

@@ -12,4 +12,12 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a', 1_000)).toBe(true)
     expect(limiter.retryAfterMs('a', 1_000)).toBe(100)
   })
+
+  it('forgets the emptied windows of many keys, so varying addresses cannot grow it without bound', () => {
+    const limiter = createRateLimiter(1, 1_000)
+    for (let i = 0; i <= 10_000; i++) limiter.take(`2001:db8::${i.toString(16)}`, 0)
+    expect(limiter.size).toBe(10_001)
+    limiter.take('late', 2_000)
+    expect(limiter.size).toBe(1)
+  })
 })

@@ -3,7 +3,13 @@ export interface RateLimiter {
   take(key: string, now?: number): boolean
   /** Ms until `key` may take again (0 when it may now). */
   retryAfterMs(key: string, now?: number): number
+  /** Keys it holds windows for. */
+  readonly size: number
 }
+
+// Keys are client addresses, which an attacker can vary freely (an IPv6 /64): past this many,
+// every key whose window has emptied is dropped.
+const SWEEP_ABOVE = 10_000
 
 /** A sliding-window limit: at most `limit` events per `windowMs` for each key. */
 export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter {
@@ -17,6 +23,7 @@ export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter
   }
   return {
     take(key, now = Date.now()) {
+      if (events.size > SWEEP_ABOVE) for (const other of [...events.keys()]) recent(other, now)
       const list = recent(key, now)
       if (list.length >= limit) return false
       if (list.length === 0) events.set(key, list)
@@ -27,6 +34,9 @@ export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter
       const list = recent(key, now)
       if (list.length < limit) return 0
       return Math.max(0, (list[0] ?? now) + windowMs - now)
+    },
+    get size() {
+      return events.size
     },
   }
 }

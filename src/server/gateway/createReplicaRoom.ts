@@ -19,7 +19,8 @@ export function createReplicaRoom(stats: ConsoleGatewayStats, maxRelays: number)
       reservedHere++
     },
     unreserve() {
-      reservedHere--
+      // A request still in flight when close() cleared the room gives back nothing.
+      reservedHere = Math.max(0, reservedHere - 1)
     },
     keepForTicket(key, ttlMs) {
       const expire = setTimeout(() => settle(key), ttlMs)

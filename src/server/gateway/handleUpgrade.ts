@@ -12,7 +12,14 @@ export function handleUpgrade(
   socket: Duplex,
   head: Buffer,
 ): boolean {
-  const url = new URL(request.url ?? '/', 'http://gateway.invalid')
+  let url: URL
+  try {
+    url = new URL(request.url ?? '/', 'http://gateway.invalid')
+  } catch {
+    // Node's parser lets request targets through that URL refuses (`GET http://[`): not ours,
+    // and a throw here would escape the server's upgrade listener and end the process.
+    return false
+  }
   if (url.pathname.replace(/\/+$/, '') !== ctx.path) return false
   socket.on('error', () => {})
   redeemTicket(ctx, request, socket, head, url).catch((error: unknown) => {

@@ -13,6 +13,9 @@ import { slotGroup } from './slotGroup.js'
 import { ticketKey } from './ticketKey.js'
 import type { GatewayContext, Reply, UpstreamLink } from './types.js'
 
+// What a client may send before its 101 (browsers send nothing).
+const MAX_EARLY_BYTES = 64 * 1024
+
 /**
  * The websocket `{path}?ticket=…`: checks the handshake, spends the ticket, turns its slot into the
  * relay's, opens the console proxy and relays the two sockets.
@@ -67,12 +70,18 @@ export async function redeemTicket(
   // is what lets us see it. Browsers send nothing before the 101, but any byte read is kept and
   // handed to the websocket with `head`.
   const early: Buffer[] = head.length > 0 ? [head] : []
-  const keepEarly = (chunk: Buffer) => early.push(chunk)
+  let earlyBytes = head.length
   let gone = false
   let onGone = () => {
     gone = true
   }
   const left = () => onGone()
+  const keepEarly = (chunk: Buffer) => {
+    early.push(chunk)
+    earlyBytes += chunk.length
+    // No browser talks before the 101; a client that streams here is cut off, not buffered.
+    if (earlyBytes > MAX_EARLY_BYTES) socket.destroy()
+  }
   socket.on('data', keepEarly)
   socket.once('end', left)
   socket.once('close', left)

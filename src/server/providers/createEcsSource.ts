@@ -23,7 +23,9 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
   // A tampered or misrouted API answer must not aim the gateway at a host of the portal's network.
   const consoleHosts = options.consoleHosts ?? defaultConsoleHosts(endpoint)
   const http = createTlsFetch(options.tls)
-  let lastToken: string | undefined
+  // Tokens from `authToken()` that calls still in flight may have sent: each call's error is
+  // redacted with every one of them, not just the latest (the portal may rotate it meanwhile).
+  const recentTokens: string[] = []
 
   // AK/SK: sign exactly what is sent. Host and X-Project-Id are signed too, as Huawei's SDK does.
   const signingFetch = ((input: string | URL | Request, init: RequestInit = {}) => {
@@ -49,7 +51,10 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
       if (!bySignature) {
         authToken =
           typeof options.authToken === 'function' ? await options.authToken() : options.authToken
-        lastToken = authToken
+        if (authToken && !recentTokens.includes(authToken)) {
+          recentTokens.push(authToken)
+          if (recentTokens.length > 8) recentTokens.shift()
+        }
       }
       const remote = await fetchEcsRemoteConsole({
         endpoint,
@@ -72,7 +77,7 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
       return { url, origin: upstreamOrigin(url) }
     },
     secrets: () => [
-      typeof options.authToken === 'string' ? options.authToken : lastToken,
+      ...(typeof options.authToken === 'string' ? [options.authToken] : recentTokens),
       options.secretKey,
       options.accessKey,
     ],

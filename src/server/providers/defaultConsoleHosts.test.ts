@@ -10,5 +10,12 @@ describe('defaultConsoleHosts', () => {
     expect(defaultConsoleHosts('http://127.0.0.1:4000')).toEqual(['127.0.0.1'])
     expect(defaultConsoleHosts('http://[::1]:4000')).toEqual(['::1'])
     expect(defaultConsoleHosts('http://localhost:4000/ecs')).toEqual(['localhost'])
+    // A private cloud under a country's second-level domain never vouches for that whole suffix.
+    expect(defaultConsoleHosts('https://ecs.region.example.com.cn')).toEqual([
+      'ecs.region.example.com.cn',
+      '*.example.com.cn',
+    ])
+    expect(defaultConsoleHosts('https://ecs.gov.uk')).toEqual(['ecs.gov.uk'])
+    expect(defaultConsoleHosts('https://example.com')).toEqual(['example.com'])
   })
 })

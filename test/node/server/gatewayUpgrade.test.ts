@@ -105,6 +105,16 @@ async function expectRfb(path: string) {
 }
 
 describe('malformed websocket handshakes', () => {
+  it('leaves a request target URL cannot parse to the server, and stays up', async () => {
+    // Node's HTTP parser accepts `GET http://[`; new URL() throws on it. The gateway must not.
+    const { response } = rawUpgrade(portOf(portal.server), 'http://[', {
+      'Sec-WebSocket-Key': KEY,
+      'Sec-WebSocket-Version': '13',
+    })
+    expect((await response).status).toBe(0) // the server's own listener destroyed the socket
+    await expectRfb(await ticket())
+  })
+
   const cases: [string, Record<string, string>][] = [
     [
       'a duplicated subprotocol',
@@ -222,6 +232,8 @@ describe('upgrades waiting on a slow console proxy', () => {
   beforeAll(async () => {
     proxy = createTcpServer((socket) => {
       held.add(socket)
+      // The gateway may reset its side (terminate): that is the point, not a failure.
+      socket.on('error', () => {})
       socket.on('close', () => held.delete(socket))
       socket.resume()
     })
@@ -299,6 +311,24 @@ describe('upgrades waiting on a slow console proxy', () => {
       await expect.poll(() => held.size, { timeout: 2_000 }).toBe(0)
       await expect.poll(() => slow.gateway.stats.activeRelays, { timeout: 2_000 }).toBe(0)
       expect(slow.gateway.stats.totalRelays).toBe(0)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('cuts off a client that streams bytes before its 101, instead of buffering them', async () => {
+    const slow = await start()
+    try {
+      const raw = await upgrade(slow)
+      // The reset the client sees (it is still writing) is the expected end, not a failure.
+      const closed = raw.response.catch(() => {})
+      // Browsers send nothing before the handshake answer; 1 MiB is someone filling our memory.
+      for (let i = 0; i < 16 && !raw.socket.destroyed; i++)
+        raw.socket.write(Buffer.alloc(64 * 1024))
+      // Cut off by the gateway at once (the client's own timer would close it only after 5 s).
+      await expect.poll(() => slow.gateway.stats.activeRelays, { timeout: 2_000 }).toBe(0)
+      await expect.poll(() => held.size, { timeout: 2_000 }).toBe(0)
+      await closed
     } finally {
       await slow.close()
     }
