@@ -1,4 +1,4 @@
-import { createRateLimiter } from './createRateLimiter.js'
+import { createRateLimiter } from '../store/createRateLimiter.js'
 import type { ConsoleGatewayStats } from '../types.js'
 import type { GatewayFail, RefusalCounter } from './types.js'
 

@@ -1,3 +1,4 @@
+import { createRateLimiter, type RateLimiter } from './createRateLimiter.js'
 import type { GatewayStore } from './GatewayStore.js'
 
 /**
@@ -8,7 +9,8 @@ import type { GatewayStore } from './GatewayStore.js'
  */
 export function createMemoryGatewayStore(now: () => number = Date.now): GatewayStore {
   const tickets = new Map<string, { value: string; expires: number }>()
-  const windows = new Map<string, number[]>()
+  // One sliding-window limiter per (limit, window) pair the gateway asks with.
+  const limiters = new Map<string, RateLimiter>()
   const groups = new Map<string, Map<string, number>>()
 
   const liveSlots = (group: string) => {
@@ -23,8 +25,6 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
     const t = now()
     for (const [key, entry] of tickets) if (entry.expires <= t) tickets.delete(key)
     for (const group of [...groups.keys()]) liveSlots(group)
-    for (const [key, events] of windows)
-      if ((events.at(-1) ?? 0) <= t - 3_600_000) windows.delete(key)
   }, 30_000)
   sweep.unref()
 
@@ -38,14 +38,12 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
       return entry && entry.expires > now() ? entry.value : undefined
     },
     async hit(key, limit, windowMs) {
+      const id = `${limit}/${windowMs}`
+      let limiter = limiters.get(id)
+      if (!limiter) limiters.set(id, (limiter = createRateLimiter(limit, windowMs)))
       const t = now()
-      const events = (windows.get(key) ?? []).filter((at) => at > t - windowMs)
-      const allowed = events.length < limit
-      if (allowed) events.push(t)
-      if (events.length > 0) windows.set(key, events)
-      else windows.delete(key)
-      const oldest = events[0] ?? t
-      return { allowed, retryAfterMs: allowed ? 0 : Math.max(1, oldest + windowMs - t) }
+      const allowed = limiter.take(key, t)
+      return { allowed, retryAfterMs: allowed ? 0 : limiter.retryAfterMs(key, t) }
     },
     async acquireSlot(group, slot, limit, leaseMs) {
       const slots = liveSlots(group) ?? new Map<string, number>()
@@ -68,7 +66,7 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
     async close() {
       clearInterval(sweep)
       tickets.clear()
-      windows.clear()
+      limiters.clear()
       groups.clear()
     },
   }
