@@ -122,12 +122,18 @@ async function issue(
         'retry-after': String(seconds),
       })
     }
-    slotTaken = await store.acquireSlot(
-      group,
-      slot,
-      limits.maxRelaysPerUser,
-      limits.ticketTtlMs + TICKET_SLOT_GRACE_MS,
-    )
+    try {
+      slotTaken = await store.acquireSlot(
+        group,
+        slot,
+        limits.maxRelaysPerUser,
+        limits.ticketTtlMs + TICKET_SLOT_GRACE_MS,
+      )
+    } catch (error) {
+      // The store missed its deadline: it may still take the slot later. Give it back then too.
+      slots.release(group, slot)
+      throw error
+    }
     if (!slotTaken) {
       return fail(
         'rate_limited',

@@ -100,6 +100,8 @@ export interface GatewayContext {
   readonly room: ReplicaRoom
   readonly slots: SlotKeeper
   readonly refusals: RefusalCounter
+  /** The client's address (the socket's peer, or behind `trustProxy`'s trusted hops). */
+  readonly clientAddress: (request: IncomingMessage) => string | undefined
   readonly relays: Set<Relay>
   /** Upgrades that hold a slot but have no relay yet; close() aborts them. */
   readonly upgrading: Set<() => void>
