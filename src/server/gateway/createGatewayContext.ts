@@ -72,8 +72,10 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     throw new Error('createConsoleGateway: limits.storeTimeoutMs must be more than 0 ms.')
   }
   // A shared store (Redis) may hang or go away: every call gets a deadline. Memory cannot.
+  // When it fails, the slot heartbeat hurries: Redis may come back empty.
+  let storeFailed = () => {}
   const store = options.store
-    ? withStoreDeadline(options.store, limits.storeTimeoutMs)
+    ? withStoreDeadline(options.store, limits.storeTimeoutMs, () => storeFailed())
     : createMemoryGatewayStore()
 
   const logger = options.logger ?? defaultLogger
@@ -99,6 +101,8 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   }
 
   const chosenProtocol = new WeakMap<IncomingMessage, string>()
+  const slots = createSlotKeeper(store, log)
+  storeFailed = () => slots.renewSoon()
   return {
     options,
     path,
@@ -111,7 +115,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     stats,
     fail,
     room: createReplicaRoom(stats, limits.maxRelays),
-    slots: createSlotKeeper(store, log),
+    slots,
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
     clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),

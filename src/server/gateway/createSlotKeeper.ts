@@ -4,8 +4,9 @@ import type { GatewayLog, SlotKeeper } from './types.js'
 // A relay's slot lease; its replica renews it every third of that. A replica that dies frees its
 // users' slots within this time.
 const RELAY_LEASE_MS = 60_000
-// After a failed renewal (the store is down), try again this soon: when Redis comes back empty,
-// the open relays count toward their users' limits again within about this long.
+// After a failed renewal, or any store call that failed (renewSoon), renew this soon and then
+// every this long until it works: when Redis comes back empty, the open relays count toward
+// their users' limits again within about this long.
 const RETRY_MS = 1_000
 
 /**
@@ -20,6 +21,8 @@ export function createSlotKeeper(
 ): SlotKeeper {
   const heldSlots = new Map<string, { group: string; slot: string }>()
   let failing = false
+  let hurried = false
+  let inFlight = false
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   const schedule = (ms: number) => {
@@ -28,21 +31,27 @@ export function createSlotKeeper(
     timer.unref()
   }
   const beat = () => {
-    if (heldSlots.size === 0) return schedule(renewEveryMs)
-    // The store call is bounded (withStoreDeadline) and its failure handled here: a heartbeat
-    // never throws, and never overlaps the previous one.
+    if (heldSlots.size === 0) {
+      hurried = false
+      return schedule(renewEveryMs)
+    }
+    // Never two at once, and never a throw: a store that throws, rejects or hangs (the gateway
+    // bounds its calls) is logged once and tried again every second.
+    inFlight = true
     const held = [...heldSlots.values()]
     Promise.resolve()
       .then(() => store.renewSlots(held, RELAY_LEASE_MS))
       .then(
         () => {
           if (failing) log('info', 'Renewing console slots works again.')
-          failing = false
+          inFlight = failing = hurried = false
           schedule(renewEveryMs)
         },
         (error: unknown) => {
-          if (!failing)
+          if (!failing) {
             log('error', 'Renewing console slots failed; retrying every second.', { error })
+          }
+          inFlight = false
           failing = true
           schedule(RETRY_MS)
         },
@@ -59,6 +68,12 @@ export function createSlotKeeper(
       store.releaseSlot(group, slot).catch((error: unknown) => {
         log('warn', 'Giving a console slot back failed; its lease will end it.', { error })
       })
+    },
+    renewSoon() {
+      if (stopped || inFlight || failing || hurried) return
+      hurried = true
+      clearTimeout(timer)
+      schedule(RETRY_MS)
     },
     stop() {
       stopped = true

@@ -71,6 +71,8 @@ export interface SlotKeeper {
   lease(group: string, slot: string, limit: number): Promise<boolean>
   /** Gives a slot back, held or not. */
   release(group: string, slot: string): void
+  /** A store call failed: renew within a second, and every second until it works again. */
+  renewSoon(): void
   /** Ends the heartbeat. */
   stop(): void
   /** close(): every slot still held goes back now, not when its lease ends. */

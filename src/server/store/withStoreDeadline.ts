@@ -8,12 +8,20 @@ import type { GatewayStore } from './GatewayStore.js'
  * (`code` `service_unavailable`: the gateway answers 503); the command itself may still run later, which every caller allows
  * for (leases and TTLs end what it leaves behind).
  */
-export function withStoreDeadline(store: GatewayStore, timeoutMs: number): GatewayStore {
+export function withStoreDeadline(
+  store: GatewayStore,
+  timeoutMs: number,
+  onUnavailable: () => void = () => {},
+): GatewayStore {
   const bounded =
     <A extends unknown[], R>(what: string, call: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
       new Promise<R>((resolve, reject) => {
-        const unavailable = (cause: unknown) =>
+        let settled = false
+        const unavailable = (cause: unknown) => {
+          if (settled) return
+          settled = true
+          onUnavailable()
           reject(
             new ConsoleError({
               kind: 'server',
@@ -24,6 +32,7 @@ export function withStoreDeadline(store: GatewayStore, timeoutMs: number): Gatew
               cause,
             }),
           )
+        }
         const timer = setTimeout(unavailable, timeoutMs, new Error(`no answer in ${timeoutMs} ms`))
         let pending: Promise<R>
         try {
@@ -31,8 +40,13 @@ export function withStoreDeadline(store: GatewayStore, timeoutMs: number): Gatew
         } catch (error) {
           pending = Promise.reject(error)
         }
-        // Settling twice is a no-op: whichever comes first wins, and a late rejection is handled.
-        pending.then(resolve, unavailable).finally(() => clearTimeout(timer))
+        // Whichever comes first settles it; a late rejection is handled, and reported no more.
+        pending
+          .then((value) => {
+            settled = true
+            resolve(value)
+          }, unavailable)
+          .finally(() => clearTimeout(timer))
       })
   return {
     putTicket: bounded('putTicket', store.putTicket),
