@@ -121,9 +121,8 @@ export interface ConsoleGatewayOptions {
    * Mandatory: the portal decides who may open which console. Return `{ user }` (the session's
    * user id) rather than `true`, and always with the fetch-style handler (`gateway.fetch`, e.g. a
    * Next.js route handler): it has no client address, so `true` puts every user under one shared
-   * limit (`address:unknown`), and one user's consoles lock everyone else out. The gateway does not
-   * read X-Forwarded-For or similar headers; `authorize` may, if its proxy sets them, and return
-   * `{ user: address }`.
+   * limit (`address:unknown`), and one user's consoles lock everyone else out. The gateway reads
+   * X-Forwarded-For or Forwarded only with `trustProxy`.
    */
   authorize: (
     request: GatewayRequest,
