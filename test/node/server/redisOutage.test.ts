@@ -134,10 +134,30 @@ for (const kind of ['node-redis', 'ioredis'] as const) {
         retryable: true,
       })
       expect(post.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS)
+      // The fetch-style handler (a Next.js route) answers the same.
+      const viaFetch = await timed(
+        portal.gateway.fetch(
+          new Request(`${portal.url}/consoles`, {
+            method: 'POST',
+            // No Origin: a fetch-style Request here has no Host to compare it with.
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(VM),
+          }),
+        ),
+      )
+      expect(viaFetch.value.status).toBe(503)
+      expect(viaFetch.value.headers.get('retry-after')).toBe('2')
+      expect(((await viaFetch.value.json()) as { error: { code: string } }).error.code).toBe(
+        'service_unavailable',
+      )
+      expect(viaFetch.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS)
       const socket = await timed(upgrade(portal, unredeemed.body.url))
       expect(socket.value.status).toBe(503)
       expect(socket.value.body?.error.code).toBe('service_unavailable')
       expect(socket.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS)
+      console.info(
+        `${kind}, Redis killed: POST 503 in ${Math.round(post.ms)} ms, fetch 503 in ${Math.round(viaFetch.ms)} ms, websocket 503 in ${Math.round(socket.ms)} ms`,
+      )
 
       // Both relays still carry bytes both ways: the server answers the version with its
       // security types.
@@ -156,7 +176,7 @@ for (const kind of ['node-redis', 'ioredis'] as const) {
       // the user is full.
       const retaken = await slotsOf(redis, 'alice', 3, 10_000)
       console.info(
-        `${kind}: the relays' slots taken again ${Math.round(retaken)} ms after Redis returned`,
+        `${kind}: the relays' slots were back ${Math.round(retaken)} ms after that grant`,
       )
       const more = await portal.ask(VM)
       expect(more.status).toBe(429)
@@ -185,6 +205,9 @@ for (const kind of ['node-redis', 'ioredis'] as const) {
         expect(post.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS)
         expect(socket.value.status).toBe(503)
         expect(socket.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS)
+        console.info(
+          `${kind}, Redis hung: POST 503 in ${Math.round(post.ms)} ms, websocket 503 in ${Math.round(socket.ms)} ms`,
+        )
         relay.ws.send(Buffer.from(RFB_VERSION, 'latin1'))
         expect((await relay.waitFor(13)).length).toBeGreaterThanOrEqual(13)
       } finally {
