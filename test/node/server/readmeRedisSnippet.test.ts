@@ -2,7 +2,7 @@
 // redis-server dies, the process stays up (node-redis ends a process whose client has no 'error'
 // listener), and comes back to a working store when Redis does.
 import { spawn } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedisServer } from '../../support/startRedisServer.ts'
@@ -44,8 +44,12 @@ describe("the README's Redis snippet", () => {
       `console.log('ready', typeof gateway.handleRequest)`,
       `setInterval(() => {}, 1_000)`,
     ].join('\n')
-    // Beside the repository's node_modules, so `redis` resolves as it does for a portal.
-    const file = fileURLToPath(new URL(`test/support/.readme-snippet-${process.pid}.mjs`, ROOT))
+    // Inside the repository's node_modules (ignored by git), so `redis` resolves as it does for
+    // a portal. Plain JavaScript: Node strips no types under node_modules, and needs not here.
+    mkdirSync(fileURLToPath(new URL('node_modules/.cache/', ROOT)), { recursive: true })
+    const file = fileURLToPath(
+      new URL(`node_modules/.cache/readme-snippet-${process.pid}.mjs`, ROOT),
+    )
     writeFileSync(file, source)
     const hook = fileURLToPath(new URL('test/support/resolveTsFromJs.ts', ROOT))
     const child = spawn(NODE_22, ['--import', pathToFileURL(hook).href, file], {
