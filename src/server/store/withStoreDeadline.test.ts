@@ -27,7 +27,8 @@ describe('withStoreDeadline', () => {
       renewSlots: never,
       releaseSlot: never,
     }
-    const store = withStoreDeadline(broken, 50)
+    let noticed = 0
+    const store = withStoreDeadline(broken, 50, () => noticed++)
     const started = Date.now()
     const failures = await Promise.allSettled([
       store.putTicket('k', 'v', 1),
@@ -42,9 +43,11 @@ describe('withStoreDeadline', () => {
       expect(ConsoleError.is(error)).toBe(true)
       expect(error).toMatchObject({ kind: 'server', code: 'service_unavailable', retryable: true })
     }
-    // The command failing after its deadline is no unhandled rejection.
+    expect(noticed).toBe(4)
+    // The command failing after its deadline is no unhandled rejection, and no second notice.
     late.reject?.(new Error('too late'))
     await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(noticed).toBe(4)
     expect(store.close).toBeUndefined()
   })
 })
