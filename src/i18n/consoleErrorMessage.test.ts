@@ -34,6 +34,25 @@ it('lets a code that says more than its kind choose the words', () => {
       zhCNLabels,
     ),
   ).toMatch(/新窗口/)
+  // The gateway's own codes: its store is down (503), or its settings refuse a console host.
+  expect(
+    consoleErrorMessage(
+      { kind: 'server', provider: 'cloudtower', code: 'service_unavailable' },
+      enUSLabels,
+    ),
+  ).toBe('The console service is temporarily unavailable. Try again in a moment.')
+  expect(
+    consoleErrorMessage(
+      { kind: 'server', provider: 'ecs', code: 'service_unavailable' },
+      zhCNLabels,
+    ),
+  ).toBe('控制台服务暂时不可用，请稍后重试。')
+  expect(
+    consoleErrorMessage(
+      { kind: 'invalid_response', provider: 'ecs', code: 'console_host_not_allowed' },
+      enUSLabels,
+    ),
+  ).toMatch(/settings do not allow the console host Huawei Cloud named/)
   // Provider codes it does not know leave the kind's words.
   expect(
     consoleErrorMessage({ kind: 'not_found', provider: 'ecs', code: 'Ecs.0114' }, enUSLabels),

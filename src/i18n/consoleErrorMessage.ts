@@ -27,6 +27,8 @@ const BY_CODE: Readonly<Record<string, keyof ConsoleLabels>> = {
   html_page: 'errorNotTheApi',
   proxy_unreachable: 'errorProxyUnreachable',
   proxy_closed_early: 'errorProxyClosedEarly',
+  service_unavailable: 'errorServiceUnavailable',
+  console_host_not_allowed: 'errorConsoleHostNotAllowed',
 }
 
 const PROVIDER: Record<ConsoleErrorProvider, keyof ConsoleLabels> = {

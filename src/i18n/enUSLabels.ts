@@ -121,4 +121,10 @@ export const enUSLabels = {
   errorProxyClosedEarly:
     'The console proxy closed the connection before the console started. It likely refuses this page’s origin or host: open the console in a new window, or connect through the console gateway (react-vm-console/server).',
   errorNotTheApi: 'This is not the {provider} API (an HTML page answered). Check the endpoint.',
+  stateUnavailableRetrying:
+    'The console service is temporarily unavailable. Retrying in {seconds} s',
+  stateUnavailableRetryingNow: 'The console service is temporarily unavailable. Retrying…',
+  errorServiceUnavailable: 'The console service is temporarily unavailable. Try again in a moment.',
+  errorConsoleHostNotAllowed:
+    'The console gateway’s settings do not allow the console host {provider} named (the gateway’s log names it). Tell the portal administrator.',
 }

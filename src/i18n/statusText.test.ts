@@ -49,3 +49,21 @@ it('does not call a connection that never got going "lost"', () => {
     '无法连接控制台代理，3 秒后重试',
   )
 })
+
+it('says the console service is away for a moment while it retries after a 503', () => {
+  const retrying = status({
+    state: 'disconnected',
+    nextRetryAt: 1,
+    attempt: 1,
+    error: new ConsoleError({
+      kind: 'server',
+      provider: 'cloudtower',
+      code: 'service_unavailable',
+      message: 'x',
+    }),
+  })
+  expect(statusText(retrying, enUSLabels, 2)).toBe(
+    'The console service is temporarily unavailable. Retrying in 2 s',
+  )
+  expect(statusText(retrying, zhCNLabels)).toBe('控制台服务暂时不可用，正在重试…')
+})

@@ -28,7 +28,9 @@ export function statusText(status: ConsoleStatus, labels: ConsoleLabels, seconds
           ? [labels.stateUnreachableRetrying, labels.stateUnreachableRetryingNow]
           : code === 'proxy_closed_early' || code === 'connect_failed'
             ? [labels.stateConnectFailedRetrying, labels.stateConnectFailedRetryingNow]
-            : [labels.stateReconnecting, labels.stateReconnectingNow]
+            : code === 'service_unavailable'
+              ? [labels.stateUnavailableRetrying, labels.stateUnavailableRetryingNow]
+              : [labels.stateReconnecting, labels.stateReconnectingNow]
       return seconds === undefined || seconds <= 0 ? now : formatLabel(later, { seconds })
     }
     case 'error':

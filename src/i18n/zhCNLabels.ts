@@ -117,4 +117,9 @@ export const zhCNLabels: ConsoleLabels = {
   errorProxyClosedEarly:
     '控制台代理在控制台启动前关闭了连接，可能不接受本页面的来源（Origin）或主机名：请在新窗口中打开控制台，或通过控制台网关（react-vm-console/server）连接。',
   errorNotTheApi: '这不是 {provider} 的 API（返回的是 HTML 页面）。请检查 endpoint。',
+  stateUnavailableRetrying: '控制台服务暂时不可用，{seconds} 秒后重试',
+  stateUnavailableRetryingNow: '控制台服务暂时不可用，正在重试…',
+  errorServiceUnavailable: '控制台服务暂时不可用，请稍后重试。',
+  errorConsoleHostNotAllowed:
+    '控制台网关的设置不允许 {provider} 指定的控制台主机（网关日志中记有该主机），请联系门户管理员。',
 }

@@ -63,6 +63,7 @@ export interface GatewayRequest {
   url: string
   /** Lower-case names; repeated headers are joined with `, `. */
   headers: Readonly<Record<string, string | undefined>>
+  /** The client's address: the socket's peer, or with `trustProxy` the client behind the trusted proxies. */
   remoteAddress?: string
   /** The framework's own object: node's IncomingMessage (node:http, Express, Fastify's `req.raw`) or a web Request. */
   raw: IncomingMessage | Request
@@ -107,6 +108,12 @@ export interface GatewayLimits {
    * address gets 429 for everything. Only node's handlers know the address. Default 60.
    */
   refusalsPerMinutePerAddress?: number
+  /**
+   * Every call to the `store` (request windows, slots, tickets) must answer within this, else the
+   * request gets 503 with `Retry-After` and the websocket a 503 refusal: a Redis that is down or
+   * hung costs a quick, retryable answer, not a hang. Default 2 000 ms.
+   */
+  storeTimeoutMs?: number
 }
 
 export interface ConsoleGatewayOptions {
@@ -114,9 +121,8 @@ export interface ConsoleGatewayOptions {
    * Mandatory: the portal decides who may open which console. Return `{ user }` (the session's
    * user id) rather than `true`, and always with the fetch-style handler (`gateway.fetch`, e.g. a
    * Next.js route handler): it has no client address, so `true` puts every user under one shared
-   * limit (`address:unknown`), and one user's consoles lock everyone else out. The gateway does not
-   * read X-Forwarded-For or similar headers; `authorize` may, if its proxy sets them, and return
-   * `{ user: address }`.
+   * limit (`address:unknown`), and one user's consoles lock everyone else out. The gateway reads
+   * X-Forwarded-For or Forwarded only with `trustProxy`.
    */
   authorize: (
     request: GatewayRequest,
@@ -140,6 +146,18 @@ export interface ConsoleGatewayOptions {
    * `react-vm-console/server/redis`).
    */
   store?: GatewayStore
+  /**
+   * Off by default: the client's address is the socket's peer. Behind a load balancer or reverse
+   * proxy every request comes from the proxy, so the per-address refusal limit and the logs
+   * would name the proxy. Set the number of proxy hops in front of the gateway (`1` for one
+   * balancer), or the proxies' addresses (`['10.0.0.5', '10.1.0.0/16']`), and the client's address
+   * is read from `trustProxyHeader` behind the trusted hops (as Express's `trust proxy`).
+   * Trust only proxies that overwrite or append to that header: from an untrusted hop, the header
+   * is whatever the client wrote, and anyone could pick their address. Node handlers only.
+   */
+  trustProxy?: number | readonly string[]
+  /** The header `trustProxy` reads: `x-forwarded-for` (default) or RFC 7239 `forwarded`. */
+  trustProxyHeader?: 'x-forwarded-for' | 'forwarded'
 }
 
 /** The answer to a console request. */
@@ -152,7 +170,17 @@ export interface GatewayConsoleTicket {
 
 /** The error body the browser gets. */
 export interface GatewayErrorBody {
-  error: { kind: ConsoleErrorKind; message: string; retryable: boolean }
+  error: {
+    kind: ConsoleErrorKind
+    message: string
+    retryable: boolean
+    /**
+     * What the kind does not say: the cloud's own error code (`Ecs.0114`), or ours —
+     * `service_unavailable` (503: the gateway's store did not answer; try again shortly),
+     * `console_host_not_allowed` (the cloud named a console host outside `consoleHosts`).
+     */
+    code?: string
+  }
 }
 
 export interface ConsoleGatewayStats {

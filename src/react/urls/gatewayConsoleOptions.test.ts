@@ -60,6 +60,36 @@ describe('gatewayConsoleOptions', () => {
     })
   })
 
+  it("keeps the gateway's error code, and reads any 503 as the service being away for a moment", async () => {
+    const ask = (status: number, body: unknown) =>
+      gatewayConsoleOptions({
+        gateway: 'http://gw.example/consoles',
+        target: { provider: 'ecs', serverId: 's' },
+        fetch: answer(status, body),
+      }).getUrl?.(new AbortController().signal)
+    await expect(
+      ask(502, {
+        error: { kind: 'invalid_response', code: 'console_host_not_allowed', message: 'x' },
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid_response', code: 'console_host_not_allowed' })
+    await expect(
+      ask(503, {
+        error: { kind: 'server', code: 'service_unavailable', message: 'x', retryable: true },
+      }),
+    ).rejects.toMatchObject({ kind: 'server', code: 'service_unavailable', retryable: true })
+    // A balancer's own 503 page.
+    await expect(ask(503, 'no backend')).rejects.toMatchObject({
+      kind: 'server',
+      code: 'service_unavailable',
+      status: 503,
+    })
+    // Not a code: left out.
+    const odd = await ask(400, { error: { kind: 'invalid_input', code: '<b>x</b>' } })?.catch(
+      (e: unknown) => e,
+    )
+    expect(odd).not.toHaveProperty('code')
+  })
+
   it('refuses a ticket URL on another host, and is idle without a target', async () => {
     const { getUrl } = gatewayConsoleOptions({
       gateway: 'http://gw.example/consoles',

@@ -80,10 +80,19 @@ export function gatewayConsoleOptions(args: GatewayConsoleArgs): GatewayConsoleO
       const kind = KINDS.has(error.kind as ConsoleErrorKind)
         ? (error.kind as ConsoleErrorKind)
         : 'server'
+      // The cloud's error code or the gateway's own; a 503 from anything in between (a
+      // balancer, the gateway's store being down) is the service being away for a moment.
+      const code =
+        typeof error.code === 'string' && /^[\w.:-]{1,64}$/.test(error.code)
+          ? error.code
+          : response.status === 503
+            ? 'service_unavailable'
+            : undefined
       throw new ConsoleError({
         kind,
         provider,
         status: response.status,
+        ...(code && { code }),
         message:
           typeof error.message === 'string'
             ? error.message

@@ -5,6 +5,7 @@ import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
 import { createEcsSource } from '../providers/createEcsSource.js'
 import { createMemoryGatewayStore } from '../store/createMemoryGatewayStore.js'
+import { withStoreDeadline } from '../store/withStoreDeadline.js'
 import { redactForLog } from '../redactForLog.js'
 import type { Relay } from '../relayWebSockets.js'
 import { toGatewayError } from '../toGatewayError.js'
@@ -15,6 +16,7 @@ import type {
   GatewayLogger,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import { createClientAddress } from './createClientAddress.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
 import { createSlotKeeper } from './createSlotKeeper.js'
@@ -47,6 +49,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     upstreamTimeoutMs: 15_000,
     bodyTimeoutMs: 10_000,
     refusalsPerMinutePerAddress: 60,
+    storeTimeoutMs: 2_000,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
@@ -65,7 +68,15 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   if (!sources.cloudtower && !sources.ecs) {
     throw new Error('createConsoleGateway: configure at least one provider (cloudtower or ecs).')
   }
-  const store = options.store ?? createMemoryGatewayStore()
+  if (!(limits.storeTimeoutMs > 0)) {
+    throw new Error('createConsoleGateway: limits.storeTimeoutMs must be more than 0 ms.')
+  }
+  // A shared store (Redis) may hang or go away: every call gets a deadline. Memory cannot.
+  // When it fails, the slot heartbeat hurries: Redis may come back empty.
+  let storeFailed = () => {}
+  const store = options.store
+    ? withStoreDeadline(options.store, limits.storeTimeoutMs, () => storeFailed())
+    : createMemoryGatewayStore()
 
   const logger = options.logger ?? defaultLogger
   const secrets = () => Object.values(sources).flatMap((source) => source.secrets())
@@ -90,6 +101,8 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   }
 
   const chosenProtocol = new WeakMap<IncomingMessage, string>()
+  const slots = createSlotKeeper(store, log)
+  storeFailed = () => slots.renewSoon()
   return {
     options,
     path,
@@ -102,8 +115,9 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     stats,
     fail,
     room: createReplicaRoom(stats, limits.maxRelays),
-    slots: createSlotKeeper(store, log),
+    slots,
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
+    clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),
     upgrading: new Set<() => void>(),
     chosenProtocol,

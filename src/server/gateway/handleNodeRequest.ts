@@ -35,7 +35,7 @@ export async function handleNodeRequest(
     method: request.method ?? 'GET',
     url: fullUrl,
     headers,
-    remoteAddress: request.socket?.remoteAddress,
+    remoteAddress: ctx.clientAddress(request),
     raw: request,
   }
   const reply = await issueTicket(

@@ -23,7 +23,9 @@ export function handleUpgrade(
   if (url.pathname.replace(/\/+$/, '') !== ctx.path) return false
   socket.on('error', () => {})
   redeemTicket(ctx, request, socket, head, url).catch((error: unknown) => {
+    // A store that did not answer in time is a 503 (with Retry-After), before any 101.
     ctx.log('error', 'Console upgrade failed.', { error })
+    ctx.stats.rejectedUpgrades++
     refuseUpgrade(socket, toGatewayError(error))
   })
   return true

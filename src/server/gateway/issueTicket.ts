@@ -122,12 +122,18 @@ async function issue(
         'retry-after': String(seconds),
       })
     }
-    slotTaken = await store.acquireSlot(
-      group,
-      slot,
-      limits.maxRelaysPerUser,
-      limits.ticketTtlMs + TICKET_SLOT_GRACE_MS,
-    )
+    try {
+      slotTaken = await store.acquireSlot(
+        group,
+        slot,
+        limits.maxRelaysPerUser,
+        limits.ticketTtlMs + TICKET_SLOT_GRACE_MS,
+      )
+    } catch (error) {
+      // The store missed its deadline: it may still take the slot later. Give it back then too.
+      slots.release(group, slot)
+      throw error
+    }
     if (!slotTaken) {
       return fail(
         'rate_limited',
@@ -141,7 +147,7 @@ async function issue(
     } catch (error) {
       const answer = toGatewayError(error, ctx.secrets())
       const level = answer.status >= 500 ? 'error' : 'warn'
-      log(level, `No console for ${describe(target)}.`, { user, error })
+      log(level, `No console for ${describe(target)}.`, { user, address, error })
       return answer
     }
     if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
@@ -158,7 +164,7 @@ async function issue(
     issued = true
     room.keepForTicket(key, limits.ticketTtlMs)
     stats.issuedTickets++
-    log('info', `Console ticket issued for ${describe(target)}.`, { user })
+    log('info', `Console ticket issued for ${describe(target)}.`, { user, address })
     const body: GatewayConsoleTicket = {
       url: `${path}?ticket=${ticket}`,
       expiresInMs: limits.ticketTtlMs,

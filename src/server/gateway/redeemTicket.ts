@@ -29,7 +29,7 @@ export async function redeemTicket(
 ) {
   const { options, limits, store, log, stats, fail, room, slots, refusals } = ctx
   const headers = nodeHeaders(request)
-  const address = request.socket?.remoteAddress
+  const address = ctx.clientAddress(request)
   const reject = (reply: Reply) => {
     stats.rejectedUpgrades++
     refuseUpgrade(socket, reply)
@@ -56,7 +56,10 @@ export async function redeemTicket(
       nodeScheme(request, headers),
     )
   ) {
-    log('warn', 'Console websocket refused: origin not allowed.', { origin: headers.origin })
+    log('warn', 'Console websocket refused: origin not allowed.', {
+      origin: headers.origin,
+      address,
+    })
     return reject(
       refusals.refused(
         address,

@@ -71,6 +71,8 @@ export interface SlotKeeper {
   lease(group: string, slot: string, limit: number): Promise<boolean>
   /** Gives a slot back, held or not. */
   release(group: string, slot: string): void
+  /** A store call failed: renew within a second, and every second until it works again. */
+  renewSoon(): void
   /** Ends the heartbeat. */
   stop(): void
   /** close(): every slot still held goes back now, not when its lease ends. */
@@ -100,6 +102,8 @@ export interface GatewayContext {
   readonly room: ReplicaRoom
   readonly slots: SlotKeeper
   readonly refusals: RefusalCounter
+  /** The client's address (the socket's peer, or behind `trustProxy`'s trusted hops). */
+  readonly clientAddress: (request: IncomingMessage) => string | undefined
   readonly relays: Set<Relay>
   /** Upgrades that hold a slot but have no relay yet; close() aborts them. */
   readonly upgrading: Set<() => void>

@@ -71,6 +71,8 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
         throw new ConsoleError({
           kind: 'invalid_response',
           provider: 'ecs',
+          // The browser gets the code and our words; the host is for the gateway's log only.
+          code: 'console_host_not_allowed',
           message: `The ECS API named a console host the gateway may not connect to (${host}). If it is genuine, add it to providers.ecs.consoleHosts.`,
         })
       }

@@ -41,16 +41,14 @@ if redis.call('ZSCORE', key, slot) or redis.call('ZCARD', key) < limit then
 end
 return 0`
 
-// One round trip for all of a replica's slots (its heartbeat). Only live leases are extended: a
-// lease that ran out may already count for someone else, so it is not brought back.
+// One round trip for all of a replica's slots (its heartbeat). A slot Redis no longer has (it
+// restarted without its data, or the lease ran out while this replica could not reach it) is
+// taken again, over the limit if need be: its relay is open, so it counts.
 const RENEW = `${NOW}
 local lease = tonumber(ARGV[1])
 for i, key in ipairs(KEYS) do
-  local score = redis.call('ZSCORE', key, ARGV[i + 1])
-  if score and tonumber(score) > now then
-    redis.call('ZADD', key, 'XX', now + lease, ARGV[i + 1])
-    ${LAST_LEASE}
-  end
+  redis.call('ZADD', key, now + lease, ARGV[i + 1])
+  ${LAST_LEASE}
 end
 return 0`
 
@@ -63,6 +61,15 @@ function toSend(client: RedisLikeClient): Send {
     return ([command = '', ...args]) => client.call(command, ...args)
   }
   if ('sendCommand' in client && typeof client.sendCommand === 'function') {
+    // node-redis emits 'error' whenever Redis goes away, and an EventEmitter with no listener for
+    // it throws: the process ends. (ioredis logs instead.) Refused here, at startup, rather than
+    // given a listener behind the portal's back that would hide its own client's errors.
+    const emitter = client as { listenerCount?: (event: string) => number }
+    if (typeof emitter.listenerCount === 'function' && emitter.listenerCount('error') === 0) {
+      throw new TypeError(
+        "createRedisGatewayStore: the node-redis client has no 'error' listener, so it would end the process when Redis goes away. Add one first: client.on('error', (error) => log(error)).",
+      )
+    }
     return (args) => client.sendCommand(args)
   }
   throw new TypeError(

@@ -29,7 +29,11 @@ export interface GatewayStore {
    * slots of a replica that died free themselves.
    */
   acquireSlot(group: string, slot: string, limit: number, leaseMs: number): Promise<boolean>
-  /** Extends the leases of slots this replica holds (its heartbeat). Slots no longer held are left alone. */
+  /**
+   * Extends the leases of slots this replica's open relays hold (its heartbeat). A slot the store
+   * no longer has (lost with its data, or lapsed while the store was out of reach) is taken
+   * again, even past the group's limit: its relay is open, so it counts.
+   */
   renewSlots(slots: readonly { group: string; slot: string }[], leaseMs: number): Promise<void>
   /** Gives a slot back at once. */
   releaseSlot(group: string, slot: string): Promise<void>

@@ -53,9 +53,11 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
       return true
     },
     async renewSlots(held, leaseMs) {
+      // A lapsed slot is taken again: its relay is still open (see GatewayStore).
       for (const { group, slot } of held) {
-        const slots = liveSlots(group)
-        if (slots?.has(slot)) slots.set(slot, now() + leaseMs)
+        const slots = liveSlots(group) ?? new Map<string, number>()
+        slots.set(slot, now() + leaseMs)
+        groups.set(group, slots)
       }
     },
     async releaseSlot(group, slot) {

@@ -13,6 +13,7 @@ let ioredis: Redis
 beforeAll(async () => {
   redis = await startRedisServer()
   nodeRedis = createClient({ url: redis.url })
+  nodeRedis.on('error', () => {})
   await nodeRedis.connect()
   ioredis = new Redis(redis.port, '127.0.0.1', { lazyConnect: true })
   await ioredis.connect()
@@ -97,6 +98,13 @@ describe('createRedisGatewayStore', () => {
     await store.renewSlots([], 20_000)
     await store.releaseSlot('g1', 's')
     expect(sent).toHaveLength(8)
+  })
+
+  it("refuses a node-redis client without an 'error' listener (it would end the process when Redis goes away)", () => {
+    const bare = createClient({ url: redis.url })
+    expect(() => createRedisGatewayStore({ client: bare })).toThrow(/'error' listener/)
+    bare.on('error', () => {})
+    expect(() => createRedisGatewayStore({ client: bare })).not.toThrow()
   })
 
   it('refuses an object that is neither client', () => {

@@ -16,6 +16,7 @@ const USERS = 25 // 4 consoles each: with a dead replica's leases still counted,
 const RFB_VERSION = 'RFB 003.008\n'
 const VMS = ['vm-ubuntu-01', 'vm-windows-01']
 const STEP_TIMEOUT_MS = 10_000
+const STORE_DEADLINE_MS = 2_000 // the default limits.storeTimeoutMs
 
 type Replica = Awaited<ReturnType<typeof startGatewayReplica>>
 let redis: Awaited<ReturnType<typeof startRedisServer>>
@@ -258,6 +259,103 @@ describe('two gateway replicas on one Redis, behind a round-robin balancer', () 
     const where = answers.map((_, n) => landed(`POST /consoles?c=limit-${n}`))
     expect(new Set(where.slice(0, 8))).toEqual(new Set([0, 1]))
   })
+
+  // A user whose consoles outlive Redis: opened before it dies, still relaying after it is back.
+  const outlasting: OpenSocket[] = []
+
+  it('with Redis killed: open relays keep relaying, every POST and websocket gets a 503 within the store deadline', async () => {
+    for (const [n, replica] of replicas.entries()) {
+      // Asked straight from each replica, so each relays one of them.
+      const granted = await askForConsole(replica.url, `outlast-${n}`, 'outlasting', 'vm-ubuntu-01')
+      expect(granted.status).toBe(200)
+      const socket = await openConsole(replica.url, granted.ticket)
+      expect(await socket.bytes(12)).toBe(RFB_VERSION)
+      outlasting.push(socket)
+    }
+    const unredeemed = []
+    for (const n of [0, 1])
+      unredeemed.push(
+        await askForConsole(balancer.url, `unredeemed-${n}`, 'waiting', 'vm-ubuntu-01'),
+      )
+    const before = await Promise.all(replicas.map((replica) => replica.stats()))
+
+    await redis.kill()
+    // Round robin: two POSTs on each replica.
+    const answers = []
+    for (let n = 0; n < 4; n++) {
+      const started = performance.now()
+      const answer = await askForConsole(balancer.url, `redis-down-${n}`, 'down', 'vm-ubuntu-01')
+      answers.push({ status: answer.status, ms: performance.now() - started })
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503, 503])
+    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(STORE_DEADLINE_MS + 1_500)
+    const where = answers.map((_, n) => landed(`POST /consoles?c=redis-down-${n}`))
+    expect(new Set(where)).toEqual(new Set([0, 1]))
+    // Each replica refuses a websocket whose ticket it cannot look up, before any 101.
+    for (const [n, replica] of replicas.entries()) {
+      const started = performance.now()
+      const status = await openConsole(replica.url, unredeemed[n]?.ticket ?? '').then(
+        (socket) => (socket.ws.terminate(), 101),
+        (error: unknown) => statusOf(error),
+      )
+      expect({ replica: n, status }).toEqual({ replica: n, status: 503 })
+      expect(performance.now() - started).toBeLessThan(STORE_DEADLINE_MS + 1_500)
+    }
+    // The relays carry on: the console answers the version with its security types.
+    for (const socket of outlasting) socket.ws.send(Buffer.from(RFB_VERSION, 'latin1'))
+    await Promise.all(outlasting.map((socket) => socket.bytes(13)))
+    const during = await Promise.all(replicas.map((replica) => replica.stats()))
+    expect(during.map((replica) => replica.stats.activeRelays)).toEqual(
+      before.map((replica) => replica.stats.activeRelays),
+    )
+  }, 60_000)
+
+  it('with Redis back, empty: both replicas grant consoles within seconds, and open relays count again', async () => {
+    await redis.restart()
+    const back = performance.now()
+    const grantedOn = new Map<number, number>()
+    for (let n = 0; grantedOn.size < 2; n++) {
+      if (performance.now() - back > 15_000)
+        throw new Error('no consoles 15 s after Redis returned')
+      const answer = await askForConsole(
+        balancer.url,
+        `redis-back-${n}`,
+        `back-${n}`,
+        'vm-ubuntu-01',
+      )
+      const replica = landed(`POST /consoles?c=redis-back-${n}`) ?? -1
+      if (answer.status === 200 && !grantedOn.has(replica))
+        grantedOn.set(replica, performance.now() - back)
+      else if (answer.status !== 200) expect(answer.status).toBe(503)
+      if (answer.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    console.info(
+      `replicas: consoles granted again ${[...grantedOn.values()].map(Math.round).join(' and ')} ms after Redis returned`,
+    )
+    // The outlasting user's 2 relays (one per replica) take their slots again: of the default
+    // maxRelaysPerUser (8), 6 are left.
+    const started = performance.now()
+    let held = 0
+    while (held < 2 && performance.now() - started < 10_000) {
+      held = Number(
+        /^:(\d+)/.exec(await redis.command('ZCARD {rvc}:slots:user:user:outlasting'))?.[1],
+      )
+      if (held < 2) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(held).toBe(2)
+    const statuses = []
+    for (let n = 0; n < 7; n++)
+      statuses.push(
+        (await askForConsole(balancer.url, `outlast-more-${n}`, 'outlasting', 'vm-ubuntu-01'))
+          .status,
+      )
+    expect(statuses).toEqual([...Array(6).fill(200), 429])
+    for (const socket of outlasting) {
+      expect(socket.ws.readyState).toBe(WebSocket.OPEN)
+      socket.ws.close()
+    }
+    await Promise.all(outlasting.map((socket) => socket.closed))
+  }, 60_000)
 
   it('survives a replica killed mid-run: its relays drop, its clients reconnect through the other', async () => {
     const [survivor, victim] = replicas

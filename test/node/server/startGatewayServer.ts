@@ -8,7 +8,7 @@ import type { ConsoleGatewayOptions } from '../../../src/server/types.js'
 type Answer = {
   url: string
   expiresInMs: number
-  error: { kind: string; message: string; retryable: boolean }
+  error: { kind: string; message: string; retryable: boolean; code?: string }
 }
 
 /** Everything the browser side received, so a test can look for leaked secrets in it. */
