@@ -121,4 +121,22 @@ export const enUSLabels = {
   errorProxyClosedEarly:
     'The console proxy closed the connection before the console started. It likely refuses this page’s origin or host: open the console in a new window, or connect through the console gateway (react-vm-console/server).',
   errorNotTheApi: 'This is not the {provider} API (an HTML page answered). Check the endpoint.',
+
+  // Paste (issue 16)
+  paste: 'Paste from clipboard',
+  pasteRefused:
+    'The browser did not let the console read your clipboard. Paste the text here (Ctrl+V), then choose Type.',
+  pasteEmpty: 'Your clipboard holds no text to paste.',
+  layoutNoDeadKeys: '{name}, no dead keys',
+  paceAuto: 'Automatic',
+  untypeable: '{count} characters cannot be typed on this keyboard layout:',
+  untypeableItem: '“{char}” at position {position}',
+  untypeableNone:
+    'None of the characters can be typed on this keyboard layout, so nothing was sent.',
+  typeRest: 'Type the rest',
+  typeCancelled: 'Nothing was typed.',
+  layoutLoadFailed: 'The keyboard layout could not be loaded. Check the network, then try again.',
+  alsoServerClipboard: "Also put the text on the VM's clipboard",
+  imeHint:
+    'Your input method is on: the VM receives keys, not composed text. Switch it off, or use Paste.',
 }

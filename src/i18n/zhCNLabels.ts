@@ -117,4 +117,19 @@ export const zhCNLabels: ConsoleLabels = {
   errorProxyClosedEarly:
     '控制台代理在控制台启动前关闭了连接，可能不接受本页面的来源（Origin）或主机名：请在新窗口中打开控制台，或通过控制台网关（react-vm-console/server）连接。',
   errorNotTheApi: '这不是 {provider} 的 API（返回的是 HTML 页面）。请检查 endpoint。',
+
+  // Paste (issue 16)
+  paste: '从剪贴板粘贴',
+  pasteRefused: '浏览器不允许控制台读取剪贴板。请在此处粘贴文本（Ctrl+V），然后选择“键入”。',
+  pasteEmpty: '剪贴板中没有可粘贴的文本。',
+  layoutNoDeadKeys: '{name}（无死键）',
+  paceAuto: '自动',
+  untypeable: '有 {count} 个字符无法用此键盘布局键入：',
+  untypeableItem: '第 {position} 个字符“{char}”',
+  untypeableNone: '这些字符都无法用此键盘布局键入，因此未发送任何按键。',
+  typeRest: '键入其余字符',
+  typeCancelled: '未键入任何字符。',
+  layoutLoadFailed: '无法加载键盘布局。请检查网络后重试。',
+  alsoServerClipboard: '同时放入虚拟机剪贴板',
+  imeHint: '输入法已开启：虚拟机接收的是按键，而不是输入法组合出的文字。请关闭输入法，或使用粘贴。',
 }

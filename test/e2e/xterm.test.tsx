@@ -67,7 +67,7 @@ describe('Xvnc + xterm through the fake CloudTower relay', () => {
     if (!handle) throw new Error('no handle')
     // Xvnc puts the pasted text on CLIPBOARD and PRIMARY; xterm inserts PRIMARY on Shift+Insert.
     // The newline is part of the paste: the selection arrives asynchronously, after any later key.
-    handle.pasteText('pasted from the browser: café\n')
+    handle.setServerClipboard('pasted from the browser: café\n')
     await new Promise((resolve) => setTimeout(resolve, 300))
     handle.sendKeys('Shift+Insert')
     await expect

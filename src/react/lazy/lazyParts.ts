@@ -8,6 +8,7 @@ import type { ConsoleDisconnectButtonProps } from '../ui/toolbar/ConsoleDisconne
 import type { ConsoleDisplayPanelProps } from '../ui/toolbar/ConsoleDisplayPanel.js'
 import type { ConsoleFullscreenButtonProps } from '../ui/toolbar/ConsoleFullscreenButton.js'
 import type { ConsoleKeyboardButtonProps } from '../ui/toolbar/ConsoleKeyboardButton.js'
+import type { ConsolePasteButtonProps } from '../ui/toolbar/ConsolePasteButton.js'
 import type { ConsolePopOutButtonProps } from '../ui/toolbar/ConsolePopOutButton.js'
 import type { ConsolePowerMenuProps } from '../ui/toolbar/ConsolePowerMenu.js'
 import type { ConsoleReconnectButtonProps } from '../ui/toolbar/ConsoleReconnectButton.js'
@@ -74,6 +75,14 @@ export const ConsoleKeyboardButton = lazyPart<ConsoleKeyboardButtonProps>('Conso
  * and, for ECS, "Open console in a new window". Renders nothing while connected.
  */
 export const ConsoleOverlay = lazyPart<ConsoleOverlayProps>('ConsoleOverlay')
+
+/**
+ * "Paste from clipboard": reads this computer's clipboard in the click and types it into the VM on
+ * the guest's keyboard layout (the same as the `pasteShortcut`, Ctrl+Shift+V). While it types it
+ * is a Stop button with the progress. A refused clipboard or characters the layout cannot type
+ * open "Type text" with the reason.
+ */
+export const ConsolePasteButton = lazyPart<ConsolePasteButtonProps>('ConsolePasteButton')
 
 /**
  * Opens the console in a new window (the viewer's `popOutUrl`, a page of the app that mounts the

@@ -110,8 +110,34 @@ export class NoVncScreen {
     this.handle?.sendCtrlAltDel()
   }
 
-  paste(text: string): void {
+  /** Puts text on the server's clipboard (RFB ClientCutText, extended where the server offers it). */
+  setServerClipboard(text: string): void {
     this.handle?.clipboardPaste(text)
+  }
+
+  /**
+   * Whether the server acknowledged QEMU's extended key event, so keys go out with scancodes.
+   * noVNC 1.5 (bundled by react-vnc) keeps it in a private flag, set when the server sends the
+   * pseudo-encoding; there is no public API for it.
+   */
+  scancodes(): boolean {
+    const rfb = this.handle?.rfb as { _qemuExtKeyEventSupported?: unknown } | null | undefined
+    return rfb?._qemuExtKeyEventSupported === true
+  }
+
+  /**
+   * Whether the server offered the extended clipboard (a real clipboard, as TigerVNC has), from
+   * noVNC 1.5's private record of the formats it announced. QEMU without an agent has none.
+   */
+  serverClipboard(): boolean {
+    const rfb = this.handle?.rfb as
+      { _clipboardServerCapabilitiesFormats?: Record<number, unknown> } | null | undefined
+    return Boolean(rfb?._clipboardServerCapabilitiesFormats?.[1])
+  }
+
+  /** Bytes the socket still holds unsent: a slow link or a server that stopped reading. */
+  backlog(): number {
+    return this.socket?.bufferedAmount ?? 0
   }
 
   power(action: 'shutdown' | 'reboot' | 'reset'): void {

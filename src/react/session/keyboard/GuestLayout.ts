@@ -1,0 +1,43 @@
+import { isKeyboardLayout, loadKeyboardLayout, type KeyboardLayout } from '../../../keys/index.js'
+import { guestLayoutStorageKey } from '../guestLayoutStorageKey.js'
+
+/**
+ * The guest keyboard layout a user chose in "Type text", remembered per `connectionKey` in
+ * localStorage (under a one-way tag of the key). Storage may be missing or refuse (private
+ * modes, quotas, sandboxed frames): the choice then lasts as long as the viewer.
+ */
+export class GuestLayout {
+  private key: string | undefined
+  private chosen: KeyboardLayout | undefined
+
+  /** Follows the console's `connectionKey`: another console has its own remembered choice. */
+  sync(connectionKey: string | undefined): void {
+    if (connectionKey === this.key) return
+    this.key = connectionKey
+    this.chosen = undefined
+    if (connectionKey === undefined) return
+    try {
+      const stored = globalThis.localStorage?.getItem(guestLayoutStorageKey(connectionKey))
+      if (isKeyboardLayout(stored)) this.chosen = stored
+    } catch {
+      // No storage here.
+    }
+  }
+
+  /** The user's choice, else `fallback` (the app's `guestKeyboardLayout`). */
+  current(fallback: KeyboardLayout): KeyboardLayout {
+    return this.chosen ?? fallback
+  }
+
+  /** Remembers `layout` and starts loading its table, so typing need not wait for it. */
+  choose(layout: KeyboardLayout): void {
+    this.chosen = layout
+    void loadKeyboardLayout(layout).catch(() => undefined)
+    if (this.key === undefined) return
+    try {
+      globalThis.localStorage?.setItem(guestLayoutStorageKey(this.key), layout)
+    } catch {
+      // No storage here.
+    }
+  }
+}
