@@ -1,3 +1,4 @@
+import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
 import { textToKeystrokes } from '../../../keys/textToKeystrokes.js'
 import type { TypeTextOptions } from '../../types.js'
 import type { TypeTextResult } from '../../types.js'
@@ -24,8 +25,9 @@ export class TypingController {
   }
 
   async typeText(text: string, options: TypeTextOptions = {}): Promise<TypeTextResult> {
+    const layout = await loadKeyboardLayout(options.layout ?? 'en-US')
     this.stop()
-    const characters = textToKeystrokes(text, options.layout).filter((c) => c.keys.length > 0)
+    const characters = textToKeystrokes(text, layout).filter((c) => c.keys.length > 0)
     const delayMs = Math.max(0, options.delayMs ?? 20)
     const run = { cancelled: false }
     this.run = run
