@@ -31,7 +31,7 @@ export type {
 } from './react/urls/gatewayConsoleOptions.js'
 // The console UI: toolbar, overlay and their parts. Each part is a few bytes here; its code loads
 // with the first console. Strings are in `react-vm-console/i18n`, key helpers in `/keys`.
-export type { TypedCharacter } from './keys/textToKeystrokes.js'
+export type { TypedCharacter } from './keys/TypedCharacter.js'
 export type { KeyAction } from './keys/KeyAction.js'
 export type { KeyboardLayout } from './keys/KeyboardLayout.js'
 export type { ConsoleChromeProps } from './react/types.js'

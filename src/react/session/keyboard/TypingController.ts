@@ -1,4 +1,5 @@
-import { loadKeyboardLayout, planTyping } from '../../../keys/index.js'
+import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
+import { planTyping } from '../../../keys/planTyping.js'
 import type { TypeTextOptions, TypeTextResult } from '../../types.js'
 import { TypingPace } from './TypingPace.js'
 
