@@ -5,7 +5,7 @@ import type { ConsoleViewSettings } from '../types.js'
 import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
 import type { StickyModifier } from '../types.js'
 import type { PasteRequest } from '../types.js'
-import type { KeyboardLayout } from '../../keys/index.js'
+import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
 
 /** What the viewer renders: the status, and which react-vnc screen (one per attempt) is mounted. */
 export interface SessionView {

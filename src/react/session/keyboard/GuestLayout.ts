@@ -1,4 +1,6 @@
-import { isKeyboardLayout, loadKeyboardLayout, type KeyboardLayout } from '../../../keys/index.js'
+import type { KeyboardLayout } from '../../../keys/KeyboardLayout.js'
+import { isKeyboardLayout } from '../../../keys/isKeyboardLayout.js'
+import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
 import { guestLayoutStorageKey } from '../guestLayoutStorageKey.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { KeyboardLayout } from '../../../keys/index.js'
+import type { KeyboardLayout } from '../../../keys/KeyboardLayout.js'
 import type { PasteRequest, TypeTextResult } from '../../types.js'
 import type { TypingController } from './TypingController.js'
 
