@@ -60,10 +60,16 @@ async function settledKeys(from: number) {
   throw new Error('key events never settled')
 }
 
+/**
+ * Ctrl+Shift+V, with Ctrl and Shift held until the paste has been typed (as a person holds them
+ * a while): the guest must not see them held while the text goes in.
+ */
 async function pasteWithShortcut(text: string) {
   await navigator.clipboard.writeText(text)
   const from = (await commands.e2eCloudKeys(cloud.id)).keys.length
-  await userEvent.keyboard('{Control>}{Shift>}{KeyV}{/Shift}{/Control}')
+  await userEvent.keyboard('{Control>}{Shift>}{KeyV}')
+  await settledKeys(from)
+  await userEvent.keyboard('{/Shift}{/Control}')
   return from
 }
 
