@@ -98,7 +98,7 @@ export class ConsoleSession {
       canSend,
       sendKey: send,
       setTyping: (typing) => this.store.set({ typing }),
-      scancodes: () => this.screen.scancodes(),
+      scancodeOnly: () => this.screen.scancodeOnly(),
       backlog: () => this.screen.backlog(),
     })
     this.paste = new PasteController({

@@ -116,13 +116,17 @@ export class NoVncScreen {
   }
 
   /**
-   * Whether the server acknowledged QEMU's extended key event, so keys go out with scancodes.
-   * noVNC 1.5 (bundled by react-vnc) keeps it in a private flag, set when the server sends the
-   * pseudo-encoding; there is no public API for it.
+   * Whether the server types keys by scancode only, as QEMU does: a key event without one is
+   * looked up in QEMU's own keymap and dropped when it is not there. That is a server which
+   * acknowledged QEMU's extended key event but never sent a Fence: TigerVNC's Xvnc acknowledges
+   * the extended key event too, yet still types any bare keysym, and it sends a Fence at once
+   * (QEMU implements no Fence). noVNC 1.5 (bundled by react-vnc) keeps both in private flags,
+   * set from what the server sent; there is no public API for them.
    */
-  scancodes(): boolean {
-    const rfb = this.handle?.rfb as { _qemuExtKeyEventSupported?: unknown } | null | undefined
-    return rfb?._qemuExtKeyEventSupported === true
+  scancodeOnly(): boolean {
+    const rfb = this.handle?.rfb as
+      { _qemuExtKeyEventSupported?: unknown; _supportsFence?: unknown } | null | undefined
+    return rfb?._qemuExtKeyEventSupported === true && rfb._supportsFence !== true
   }
 
   /**

@@ -9,8 +9,8 @@ export interface TypingHost {
   sendKey(keysym: number, code: string, down: boolean): void
   /** Progress for the UI; null when not typing. */
   setTyping(typing: { done: number; total: number } | null): void
-  /** The server took QEMU extended key events: keys carry scancodes, no bare keysyms. */
-  scancodes(): boolean
+  /** The server types by scancode only (QEMU): never send it a bare keysym. */
+  scancodeOnly(): boolean
   /** Bytes still unsent on the socket. */
   backlog(): number
 }
@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /**
  * Types text key by key on the guest's layout (see `planTyping`). Characters the layout cannot
  * type are never dropped silently: unless `skipUntypeable`, nothing is typed and the result lists
- * them. The bare-keysym fallback is used only when the server is keysym-based. The pace adapts
+ * them. The bare-keysym fallback is used only when the server types keysyms (not QEMU). The pace adapts
  * (see `TypingPace`) unless `delayMs` fixes it. Stops early when cancelled, disconnected, made
  * view-only or replaced by another text; a character is never cut in half.
  */
@@ -48,8 +48,8 @@ export class TypingController {
     this.run = run
     try {
       const table = await loadKeyboardLayout(options.layout ?? 'en-US')
-      const scancodes = this.host.scancodes()
-      const plan = planTyping(text, table, { keysymFallback: !scancodes })
+      const scancodeOnly = this.host.scancodeOnly()
+      const plan = planTyping(text, table, { keysymFallback: !scancodeOnly })
       const characters = plan.characters.filter((c) => c.keys.length > 0)
       const { untypeable } = plan
       const total = characters.length
@@ -59,7 +59,7 @@ export class TypingController {
       const pace =
         options.delayMs === undefined
           ? new TypingPace({
-              eventCostMs: scancodes ? QEMU_EVENT_MS : KEYSYM_EVENT_MS,
+              eventCostMs: scancodeOnly ? QEMU_EVENT_MS : KEYSYM_EVENT_MS,
               burstMs: BURST_MS,
               maxDelayMs: MAX_DELAY_MS,
             })
