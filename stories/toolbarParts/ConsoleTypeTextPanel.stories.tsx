@@ -47,7 +47,7 @@ export const TypeTextPanel: Story = {
       within(pace)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['5 ms', '50 ms'])
+    ).toEqual(['Automatic', '5 ms', '50 ms'])
     expect(panel.getByRole('button', { name: 'Type' })).toBeDisabled()
     await step('typing "Hi!" presses Shift where it is needed', async () => {
       const before = vm.record.keys.length
