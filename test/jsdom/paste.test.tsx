@@ -40,6 +40,10 @@ async function connectedConsole(
   await waitForState(view.container, 'connected')
   const session = vm.server.sessions[0]!
   const canvas = view.container.querySelector('[data-rvc-screen] canvas') as HTMLCanvasElement
+  if (options.extendedClipboard) {
+    // The server offers its clipboard right after the client lists its encodings.
+    await session.waitUntil((s) => s.log.some((m) => m.type === 'clientCutText'))
+  }
   if (options.qemuKeys) {
     // The client learns that the server takes QEMU key events from the first update after connecting.
     await session.waitUntil((s) => s.qemuKeysActive)
@@ -214,6 +218,37 @@ describe('Nothing dropped silently', () => {
       await ref.current!.pasteText('é')
     })
     expect(await receivedKeys(session, 2)).toEqual([0xe9, -0xe9])
+  })
+})
+
+describe('The server clipboard too, where the server has one', () => {
+  it('offers the option only with the extended clipboard; checked, Paste also fills it', async () => {
+    const user = createUser()
+    stubClipboard(async () => 'ls\n')
+    const plain = await connectedConsole()
+    await user.click(screen.getByRole('button', { name: 'Type text' }))
+    expect(screen.queryByRole('checkbox')).toBeNull()
+    plain.unmount()
+    const { session } = await connectedConsole({ extendedClipboard: true })
+    await user.click(screen.getByRole('button', { name: 'Type text' }))
+    const option = within(screen.getByRole('dialog')).getByRole('checkbox', {
+      name: "Also put the text on the VM's clipboard",
+    })
+    expect(option).toHaveProperty('checked', false)
+    await user.click(option)
+    expect(option).toHaveProperty('checked', true)
+    await user.click(screen.getByRole('button', { name: 'Paste from clipboard' }))
+    // Keystrokes stay: the text is typed, and put on the server's clipboard as well.
+    expect(await receivedKeys(session, 6)).toEqual([
+      0x6c,
+      -0x6c,
+      0x73,
+      -0x73,
+      KEYSYM.return,
+      -KEYSYM.return,
+    ])
+    await session.waitUntil((s) => s.clientCutTexts.length > 0)
+    expect(session.clientCutTexts).toEqual(['ls\n'])
   })
 })
 

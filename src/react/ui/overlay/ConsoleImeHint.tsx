@@ -13,7 +13,6 @@ export function ConsoleImeHint() {
       <button
         type="button"
         data-rvc-button=""
-        data-variant="icon"
         aria-label={labels.close}
         onClick={dismissImeHint}
       >
