@@ -159,6 +159,9 @@ export interface ConsoleViewerHandle {
   pasteText(text: string): Promise<TypeTextResult>
   /** Puts text on the server's clipboard (RFB ClientCutText); QEMU guests need an agent for it. */
   setServerClipboard(text: string): void
+  /** Types text with options (layout default: the guest's; see `TypeTextOptions`), no UI. */
+  typeText(text: string, options?: TypeTextOptions): Promise<TypeTextResult>
+  stopTyping(): void
   /** Answers a server that asked for credentials. */
   sendCredentials(credentials: VncCredentials): void
   /** Asks the server to shut down, reboot or reset the machine (when `capabilities.power`). */

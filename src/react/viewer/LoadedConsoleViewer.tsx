@@ -124,6 +124,9 @@ export function LoadedConsoleViewer(
       sendKeys: (combo) => session.keyboard.sendKeys(combo),
       pasteText: (text) => session.paste.pasteText(text),
       setServerClipboard: (text) => session.setServerClipboard(text),
+      typeText: (text, options) =>
+        session.typing.typeText(text, { layout: session.view.guestLayout, ...options }),
+      stopTyping: () => session.typing.stop(),
       sendCredentials: (value) => session.sendCredentials(value),
       power: (action) => session.power(action),
       focus: () => session.keyboard.focus(),

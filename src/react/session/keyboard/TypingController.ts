@@ -21,6 +21,9 @@ const QEMU_EVENT_MS = 10
 // Keysym servers (Xvnc) take events as fast as they come (see README, "Paste": measured).
 const KEYSYM_EVENT_MS = 1
 const BURST_MS = 250
+// Unsent bytes on the socket that mean the link (or the server) lags: a few dozen characters'
+// worth. Just after a send the browser always holds some bytes for a moment; that is not lag.
+const BACKLOG_BYTES = 4096
 const MAX_DELAY_MS = 250
 // With no pause due, still let the page breathe (progress, Stop) every few characters.
 const YIELD_EVERY = 8
@@ -75,7 +78,9 @@ export class TypingController {
         if (done >= total) break
         const now = performance.now()
         pace?.sent(character.keys.length, now)
-        const wait = pace ? pace.delay(now, this.host.backlog()) : Math.max(0, options.delayMs ?? 0)
+        const wait = pace
+          ? pace.delay(now, Math.max(0, this.host.backlog() - BACKLOG_BYTES))
+          : Math.max(0, options.delayMs ?? 0)
         if (wait > 0 || ++sinceYield >= YIELD_EVERY) {
           sinceYield = 0
           await sleep(wait)
