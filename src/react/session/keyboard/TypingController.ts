@@ -1,5 +1,4 @@
-import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
-import { textToKeystrokes } from '../../../keys/textToKeystrokes.js'
+import { planTyping } from '../../../keys/planTyping.js'
 import type { TypeTextOptions } from '../../types.js'
 import type { TypeTextResult } from '../../types.js'
 
@@ -12,7 +11,7 @@ export interface TypingHost {
 }
 
 /**
- * Types text key by key (see `textToKeystrokes`), one character per `delayMs`. Stops early when
+ * Types text key by key (see `planTyping`), one character per `delayMs`. Stops early when
  * cancelled, disconnected, made view-only or replaced by another text. A character is never cut
  * in half: its modifiers are always released.
  */
@@ -25,9 +24,12 @@ export class TypingController {
   }
 
   async typeText(text: string, options: TypeTextOptions = {}): Promise<TypeTextResult> {
+    // Layout tables (and their loaders) come with the first text typed, not with the viewer.
+    const { loadKeyboardLayout } = await import('../../../keys/loadKeyboardLayout.js')
     const layout = await loadKeyboardLayout(options.layout ?? 'en-US')
     this.stop()
-    const characters = textToKeystrokes(text, layout).filter((c) => c.keys.length > 0)
+    const { characters: all } = planTyping(text, layout, { keysymFallback: true })
+    const characters = all.filter((c) => c.keys.length > 0)
     const delayMs = Math.max(0, options.delayMs ?? 20)
     const run = { cancelled: false }
     this.run = run

@@ -2,7 +2,8 @@
 // symbols "be". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const frBE: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'fr-BE',
   keys: '²³¬¬&1|¡é2@⅛"3#£\'4¼$(5½⅜§6^⅝è7{⅞!8[™ç9{±à0}°)°\\¿-_\u0000\u0000\u0000\u0000aA@ΩzZſ§eE€¢rR¶®tTŧŦyY←¥uU↓↑iI→ıoOœŒpPþÞ[$*]qQæÆsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁmMù%µ£<>\\\\wW«<xX»>cC¢©vV„‚bB“‘nN”’,?º;.•×:/·÷=+\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -37,3 +38,4 @@ export const frBE: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "pl". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const plPL: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'pl-PL',
   keys: '`~¬∨1!≠¡2@²¿3#³£4$¢¼5%€‰6^½∧7&§≈8*·¾9(«±0)»°-_–—=+\u0000\u0000\u0000\u0000qQπΩwWœŒeEęĘrR©®tTß™yY←¥uU↓↑iI→↔oOóÓpPþÞ[{]}aAąĄsSśŚdDðÐfFæÆgGŋŊhH’•jJəƏkK…lLłŁ;:\'"\\|<>|¦zZżŻxXźŹcCćĆvV„‘bB”“nNńŃmMµ∞,<≤×.>≥÷/?\u0000\u0000\u0000\u0000    ',
   keysyms: {
@@ -49,3 +50,4 @@ export const plPL: KeyboardLayoutData = {
     '≥': 0x8be,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "br". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const ptBR: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'pt-BR',
   keys: '\'"¬¬1!¹¡2@²½3#³¾4$£¼5%¢⅜6¬¨7&{⅞8*[™9(]±0)}°-_\\¿=+§\u0000\u0000\u0000\u0000qQ//wW??eE°°rR®®tTŧŦyY←¥uU↓↑iI→ıoOøØpPþÞ´`[{ªaAæÆsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁçÇ~^]}ºº\\|zZ«<xX»>cC©©vV„‚bB“‘nN”’mMµµ,<•×.>·÷;:/?°¿ \u0000\u0000\u0000',
   keysyms: {
@@ -32,3 +33,4 @@ export const ptBR: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout
