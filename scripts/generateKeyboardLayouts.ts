@@ -211,6 +211,13 @@ function generateAll(): Map<string, string> {
     files.set(path, moduleSource(id, symbols, generateLayout(symbols), version))
   }
   files.set('src/keys/layouts/layoutLoaders.ts', loadersSource(version))
+  // The tables are derived from xkeyboard-config: its licence notices ship beside them.
+  files.set(
+    'src/keys/layouts/xkeyboard-config.COPYING',
+    `The keyboard layout tables in this directory are generated from xkeyboard-config ${version}.\n` +
+      `Its copyright and licence notices (Debian's /usr/share/doc/xkb-data/copyright) follow.\n\n` +
+      readFileSync('/usr/share/doc/xkb-data/copyright', 'utf8'),
+  )
   return files
 }
 
@@ -222,7 +229,9 @@ if (import.meta.main) {
     // Prettier formats the committed files; compare and write through it so both agree.
     const full = join(root, path)
     const options = await prettier.resolveConfig(full)
-    const formatted = await prettier.format(text, { ...options, filepath: full })
+    const formatted = path.endsWith('.ts')
+      ? await prettier.format(text, { ...options, filepath: full })
+      : text
     let current = ''
     try {
       current = readFileSync(full, 'utf8')
