@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import * as prettier from 'prettier'
 import { keysymForCharacter } from '../src/keys/keysymForCharacter.ts'
 import { layoutKeyCodes } from '../src/keys/layoutKeyCodes.ts'
+import { noVncKeysym } from './noVncKeysym.ts'
 import { readX11Keysyms } from './readX11Keysyms.ts'
 
 /** Each layout id and the xkb symbols it is made of (`layout(variant)`). */
@@ -124,7 +125,7 @@ function keyLevels(symbols: string): Map<string, { type: string; levels: string[
 interface GeneratedLayout {
   /** One code point per key and level, keys in layoutKeyCodes order (EMPTY: nothing). */
   keys: string
-  /** Characters whose layout keysym is not the one keysymForCharacter gives (Cyrillic_a …). */
+  /** Characters whose keysym (noVNC's) is not the one keysymForCharacter gives (Cyrillic_a …). */
   keysyms: Record<string, number>
 }
 
@@ -150,7 +151,10 @@ function generateLayout(symbols: string, xkbRoot = '/usr/share/X11/xkb'): Genera
         keys += String.fromCodePoint(DEAD_BASE + keysym - 0xfe00)
       } else if (char && keysym !== undefined && char.codePointAt(0)! >= 0x20) {
         keys += char
-        if (keysymForCharacter(char) !== keysym && !(char in keysyms)) keysyms[char] = keysym
+        // Sent with the keysym noVNC sends when the key is typed (Cyrillic_a 0x6c1, as QEMU's ru
+        // map names it too); xkb sometimes names a character by its Unicode keysym instead.
+        const sent = noVncKeysym(char)
+        if (keysymForCharacter(char) !== sent && !(char in keysyms)) keysyms[char] = sent
       } else {
         keys += EMPTY
       }

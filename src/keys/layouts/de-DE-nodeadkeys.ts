@@ -35,6 +35,7 @@ const layout: KeyboardLayoutData = {
     '“': 0xad2,
     '‘': 0xad0,
     '”': 0xad3,
+    '…': 0xaae,
     '–': 0xaaa,
     '—': 0xaa9,
   },

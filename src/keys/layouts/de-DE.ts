@@ -7,6 +7,8 @@ const layout: KeyboardLayoutData = {
   id: 'de-DE',
   keys: '°′″1!¹¡2"²⅛3§³£4$¼¤5%½⅜6&¬⅝7/{⅞8([™9)]±0=}°ß?\\¿\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€€rR¶®tTŧŦzZ←¥uU↓↑iI→ıoOøØpPþÞüÜ+*~¯aAæÆsSſẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁöÖäÄ#\'’<>|yY»›xX«‹cC¢©vV„‚bB“‘nN”’mMµº,;·×.:…÷-_–—\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
+    '′': 0xad6,
+    '″': 0xad7,
     '⅛': 0xac3,
     '⅜': 0xac4,
     '⅝': 0xac5,
@@ -34,6 +36,7 @@ const layout: KeyboardLayoutData = {
     '“': 0xad2,
     '‘': 0xad0,
     '”': 0xad3,
+    '…': 0xaae,
     '–': 0xaaa,
     '—': 0xaa9,
   },

@@ -34,6 +34,7 @@ const layout: KeyboardLayoutData = {
     '‘': 0xad0,
     '”': 0xad3,
     '’': 0xad1,
+    '•': 0xae6,
   },
 }
 export default layout

@@ -38,6 +38,7 @@ const layout: KeyboardLayoutData = {
     '”': 0xad3,
     '’': 0xad1,
     '˝': 0x1bd,
+    '•': 0xae6,
     '˙': 0x1ff,
   },
 }

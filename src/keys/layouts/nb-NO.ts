@@ -7,6 +7,7 @@ const layout: KeyboardLayoutData = {
   id: 'nb-NO',
   keys: '|§¦¶1!¡¹2"@²3#£³4¤$¼5%½‰6&¥⅝7/{÷8([«9)]»0=}°+?±¿\\¬\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR®™tTþÞyY←¥uU↓↑iI→ıoOœŒpPπΠåÅaAªºsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁøØæÆ\'*×<>½¾zZ«<xX»>cC©©vV„‚bB“‘nN”’mMµº,;.:…·-_–—\u0000\u0000\u0000\u0000    ',
   keysyms: {
+    '‰': 0xad5,
     '⅝': 0xac5,
     Ω: 0x7d9,
     '™': 0xac9,
@@ -18,7 +19,6 @@ const layout: KeyboardLayoutData = {
     œ: 0x13bd,
     Œ: 0x13bc,
     π: 0x7f0,
-    Π: 0x7d0,
     đ: 0x1f0,
     ŋ: 0x3bf,
     Ŋ: 0x3bd,

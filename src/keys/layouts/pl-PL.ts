@@ -9,6 +9,7 @@ const layout: KeyboardLayoutData = {
   keysyms: {
     '∨': 0x8df,
     '≠': 0x8bd,
+    '‰': 0xad5,
     '∧': 0x8de,
     '–': 0xaaa,
     '—': 0xaa9,
@@ -30,6 +31,7 @@ const layout: KeyboardLayoutData = {
     ŋ: 0x3bf,
     Ŋ: 0x3bd,
     '’': 0xad1,
+    '•': 0xae6,
     '…': 0xaae,
     ł: 0x1b3,
     Ł: 0x1a3,
