@@ -12,7 +12,7 @@ import { loadKeyboardLayout } from '../../src/keys/loadKeyboardLayout.ts'
 import { planTyping } from '../../src/keys/planTyping.ts'
 import { noVncKeysym } from '../../scripts/noVncKeysym.ts'
 import { noVncScancode } from '../support/noVncScancode.ts'
-import { parseQemuKeymap } from '../support/qemuKeymap.ts'
+import { decodeQemuKeyEvents, parseQemuKeymap } from '../support/qemuKeymap.ts'
 
 // Newer xkeyboard-config (2.35 here) changed the shared Latin AltGr levels after QEMU's maps were
 // generated: ſ on AltGr+W, ẞ on AltGr+Shift+S, „ “ ” and ‚ ‘ ’ on V B N (QEMU: “ ” on V B), • on
@@ -185,5 +185,51 @@ it('types ¦ on its key with Shift+AltGr where the layout has it, not as a bare 
       'AltRight',
       'ShiftLeft',
     ])
+  }
+})
+
+// What the end-to-end tests check through QEMU, here without a browser: planned keys, as noVNC
+// sends them (scancode of the DOM code), decoded with QEMU's own keymap, give the text back.
+const typedThroughQemu = async (text: string, layout: KeyboardLayout, qemu: string) => {
+  const plan = planTyping(text, await loadKeyboardLayout(layout), { keysymFallback: false })
+  const events = plan.characters.flatMap((c) =>
+    c.keys.map((k) => ({ down: k.down, keysym: k.keysym, scancode: noVncScancode(k.code) })),
+  )
+  return { text: decodeQemuKeyEvents(events, qemu), untypeable: plan.untypeable }
+}
+
+it.each([
+  ['Pässwörd-@{}\n', 'de-DE', 'de'],
+  ['Pässwörd-@{}\n', 'de-DE-nodeadkeys', 'de'],
+  ['àéèç€@', 'fr-FR', 'fr'],
+  ['£#~"@', 'en-GB', 'en-gb'],
+  ['|_', 'ja-JP', 'ja'],
+  ['Привет, мир!', 'ru-RU', 'ru'],
+  ['¡¿£¥øæ„“”–—', 'de-DE-nodeadkeys', 'de'],
+] as const)('types %j on %s as QEMU -k %s decodes it', async (text, layout, qemu) => {
+  expect(await typedThroughQemu(text, layout, qemu)).toEqual({ text, untypeable: [] })
+})
+
+it('types every character of every layout so that QEMU’s keymap decodes it back', async () => {
+  for (const oracle of ORACLE) {
+    const known = new Set((oracle.known ?? []).flatMap(([list]) => [...list]))
+    const table = await loadKeyboardLayout(oracle.layout)
+    const text = [...table.chars.keys()].filter((c) => !known.has(c)).join('')
+    expect((await typedThroughQemu(text, oracle.layout, oracle.qemu)).text, oracle.layout).toBe(
+      text,
+    )
+  }
+})
+
+it('sends nothing for 中文🙂 and lists it, on every layout', async () => {
+  for (const layout of keyboardLayouts) {
+    expect(await typedThroughQemu('中文🙂', layout, 'en-us')).toEqual({
+      text: '',
+      untypeable: [
+        { char: '中', index: 0 },
+        { char: '文', index: 1 },
+        { char: '🙂', index: 2 },
+      ],
+    })
   }
 })
