@@ -42,3 +42,17 @@ it('reads private-use characters as dead keys', () => {
   })
   expect(table.dead.get(0xfe50)?.shift).toBe(true)
 })
+
+it('counts the ISO and Japanese keys as one modifier more', () => {
+  const keys = [...'\0'.repeat(4 * layoutKeyCodes.length)]
+  const at = (code: string, level: number, char: string) => {
+    keys[layoutKeyCodes.indexOf(code) * 4 + level] = char
+  }
+  at('IntlBackslash', 0, '<')
+  at('Comma', 1, '<')
+  at('IntlBackslash', 1, '>')
+  at('KeyZ', 3, '>')
+  const table = decodeKeyboardLayout({ id: 'sv-SE', keys: keys.join(''), keysyms: {} })
+  expect(table.chars.get('<')).toMatchObject({ code: 'Comma', shift: true })
+  expect(table.chars.get('>')).toMatchObject({ code: 'IntlBackslash', shift: true, altGr: false })
+})

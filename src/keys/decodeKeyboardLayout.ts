@@ -9,12 +9,14 @@ export function decodeKeyboardLayout(data: KeyboardLayoutData): KeyboardLayoutTa
   const chars = new Map<string, LayoutKey>()
   const dead = new Map<number, LayoutKey>()
   const points = [...data.keys]
-  // A character on two keys is typed on the one every keyboard has (not the ISO key left of Z or
-  // the Japanese yen and ro keys: US Windows types \ there, not <), then with the fewest modifiers.
-  for (let pass = 0; pass < 8; pass++) {
-    const level = pass % 4
+  // A character on two keys is typed with the fewest modifiers, counting the keys not every
+  // keyboard has (ISO key left of Z, Japanese yen and ro) as one more: on en-US, < is Shift+Comma
+  // (US Windows types \ on the ISO key), on sv-SE still the ISO key rather than AltGr+Shift+Z.
+  for (let pass = 0; pass < 10; pass++) {
+    const intl = pass % 2 === 1
+    const level = (pass >> 1) - (intl ? 1 : 0)
     layoutKeyCodes.forEach((code, k) => {
-      if (code.startsWith('Intl') !== pass > 3) return
+      if (level < 0 || level > 3 || code.startsWith('Intl') !== intl) return
       const char = points[k * 4 + level] ?? '\0'
       const cp = char.codePointAt(0) ?? 0
       const key = { code, shift: level % 2 === 1, altGr: level > 1 }

@@ -23,7 +23,7 @@ export async function loadKeyboardLayout(layout: KeyboardLayout): Promise<Keyboa
   }
   let data
   try {
-    data = await layoutLoaders[layout as Exclude<KeyboardLayout, 'en-US'>]()
+    data = (await layoutLoaders[layout as Exclude<KeyboardLayout, 'en-US'>]()).default
   } catch (cause) {
     throw new ConsoleError({
       kind: 'network',

@@ -79,6 +79,12 @@ it('prefers the keys every keyboard has: < is Shift+Comma on en-US, not the ISO 
     '-Comma',
     '-ShiftLeft',
   ])
+  // …but not at any price: on Swedish the ISO key types <, AltGr+Shift+Z as well.
+  const sv = await loadKeyboardLayout('sv-SE')
+  expect(keysOf(planTyping('<', sv, { keysymFallback: false }))).toEqual([
+    '+IntlBackslash',
+    '-IntlBackslash',
+  ])
 })
 
 it('composes with dead keys on the dead-key variant only', async () => {

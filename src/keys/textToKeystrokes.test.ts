@@ -107,5 +107,5 @@ it('takes a loaded table, and refuses an id whose table is not loaded yet', asyn
   const ru = await loadKeyboardLayout('ru-RU')
   expect(textToKeystrokes('я', ru)[0]!.keys[0]).toEqual({ keysym: 0x6d1, code: 'KeyZ', down: true })
   expect(() => textToKeystrokes('a', 'ja-JP')).toThrow(ConsoleError)
-  expect(() => textToKeystrokes('a', 'ja-JP')).toThrow(/loadKeyboardLayout\("ja-JP"\)/)
+  expect(() => textToKeystrokes('a', 'ja-JP')).toThrow('Keyboard layout "ja-JP" is not loaded yet')
 })

@@ -20,7 +20,7 @@ export function textToKeystrokes(
     throw new ConsoleError({
       kind: 'invalid_input',
       provider: 'vnc',
-      message: `Keyboard layout "${String(layout)}" is not loaded: await loadKeyboardLayout("${String(layout)}") first, or pass its table.`,
+      message: `Keyboard layout "${String(layout)}" is not loaded yet: await loadKeyboardLayout first.`,
     })
   }
   return planTyping(text, table, { keysymFallback: true }).characters

@@ -2,7 +2,8 @@
 // symbols "cz". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const csCZ: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'cs-CZ',
   keys: ";`~+1!ě2@š3#č4$ř5%ž6^ý7&á8*í9{é0}=%\\\u0000\u0000\u0000\u0000qQ\\ΩwW|§eE€ErR¶®tTŧŦzZ←¥uU↓↑iI→ıoOøØpPþÞú/[÷)(]×aA~ÆsSđẞdDĐÐfF[ªgG]ŊhH`ĦjJ'kKł&lLŁŁů\"$§!'ß'\\|\\|/¦yY°<xX#>cC&©vV@‚bB{‘nN}’mM^º,?<×.:>÷-_*\u0000\u0000\u0000\u0000    ",
   keysyms: {
@@ -31,3 +32,4 @@ export const csCZ: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "hu". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const huHU: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'hu-HU',
   keys: '0§¬¬1\'~2"ˇ3+^4!˘5%°6/˛7=`8(˙9)´öÖ˝üÜ¨óÓ¸\u0000\u0000\u0000\u0000qQ\\ΩwW|§eEÄErR¶®tTŧŦzZ–¥uU€↑iIÍíoO„ØpP”ÞőŐ÷úÚ×aAäÄsSđẞdDĐÐfF[ªgG]ŊhHħĦjJíÍkKł&lLŁŁéÉ$¢áÁßẞűŰ¤íÍ<>yY><xX#>cC&©vV@‚bB{‘nN}’mM<º,?;×.:>÷-_*\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -34,3 +35,4 @@ export const huHU: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

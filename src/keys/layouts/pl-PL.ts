@@ -2,12 +2,14 @@
 // symbols "pl". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const plPL: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'pl-PL',
   keys: '`~¬∨1!≠¡2@²¿3#³£4$¢¼5%€‰6^½∧7&§≈8*·¾9(«±0)»°-_–—=+\u0000\u0000\u0000\u0000qQπΩwWœŒeEęĘrR©®tTß™yY←¥uU↓↑iI→↔oOóÓpPþÞ[{]}aAąĄsSśŚdDðÐfFæÆgGŋŊhH’•jJəƏkK…lLłŁ;:\'"\\|<>|¦zZżŻxXźŹcCćĆvV„‘bB”“nNńŃmMµ∞,<≤×.>≥÷/?\u0000\u0000\u0000\u0000    ',
   keysyms: {
     '∨': 0x8df,
     '≠': 0x8bd,
+    '‰': 0xad5,
     '∧': 0x8de,
     '–': 0xaaa,
     '—': 0xaa9,
@@ -29,6 +31,7 @@ export const plPL: KeyboardLayoutData = {
     ŋ: 0x3bf,
     Ŋ: 0x3bd,
     '’': 0xad1,
+    '•': 0xae6,
     '…': 0xaae,
     ł: 0x1b3,
     Ł: 0x1a3,
@@ -49,3 +52,4 @@ export const plPL: KeyboardLayoutData = {
     '≥': 0x8be,
   },
 }
+export default layout

@@ -2,10 +2,12 @@
 // symbols "no". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const nbNO: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'nb-NO',
   keys: '|§¦¶1!¡¹2"@²3#£³4¤$¼5%½‰6&¥⅝7/{÷8([«9)]»0=}°+?±¿\\¬\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR®™tTþÞyY←¥uU↓↑iI→ıoOœŒpPπΠåÅaAªºsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁøØæÆ\'*×<>½¾zZ«<xX»>cC©©vV„‚bB“‘nN”’mMµº,;.:…·-_–—\u0000\u0000\u0000\u0000    ',
   keysyms: {
+    '‰': 0xad5,
     '⅝': 0xac5,
     Ω: 0x7d9,
     '™': 0xac9,
@@ -17,7 +19,6 @@ export const nbNO: KeyboardLayoutData = {
     œ: 0x13bd,
     Œ: 0x13bc,
     π: 0x7f0,
-    Π: 0x7d0,
     đ: 0x1f0,
     ŋ: 0x3bf,
     Ŋ: 0x3bd,
@@ -37,3 +38,4 @@ export const nbNO: KeyboardLayoutData = {
     '—': 0xaa9,
   },
 }
+export default layout

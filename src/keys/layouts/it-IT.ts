@@ -2,7 +2,8 @@
 // symbols "it". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const itIT: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'it-IT',
   keys: '\\|¬¦1!¹¡2"²3£³4$¼⅛5%½⅜6&¬⅝7/{⅞8([™9)]±0=}\'?`¿ì^~\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR¶®tTŧŦyY←¥uU↓↑iI→ıoOøØpPþÞèé[{+*]}aAæÆsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁòç@à°#ù§<>«»zZ«<xX»>cC¢©vV“‘bB”’nNñÑmMµº,;×.:·-_÷\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -33,3 +34,4 @@ export const itIT: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

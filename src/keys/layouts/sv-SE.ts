@@ -2,7 +2,8 @@
 // symbols "se". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const svSE: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'sv-SE',
   keys: '§½¶¾1!¡¹2"@²3#£³4¤$¼5%€¢6&¥⅝7/{÷8([«9)]»0=}°+?\\¿±¬\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR®®tTþÞyY←¥uU↓↑iI→ıoOœŒpPþÞåÅaAªºsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁöÖøØäÄæÆ\'*´×<>|¦zZ«<xX»>cC©©vV„‚bB“‘nN”’mMµº,;.:·-_\u0000\u0000\u0000\u0000    ',
   keysyms: {
@@ -31,3 +32,4 @@ export const svSE: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "ru". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const ruRU: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'ru-RU',
   keys: 'ёЁ\u0000\u00001!\u0000\u00002"\u0000\u00003№\u0000\u00004;\u0000\u00005%\u0000\u00006:\u0000\u00007?\u0000\u00008*₽\u00009(\u0000\u00000)\u0000\u0000-_\u0000\u0000=+\u0000\u0000\u0000\u0000\u0000\u0000йЙ\u0000\u0000цЦ\u0000\u0000уУ\u0000\u0000кК\u0000\u0000еЕ\u0000\u0000нН\u0000\u0000гГ\u0000\u0000шШ\u0000\u0000щЩ\u0000\u0000зЗ\u0000\u0000хХ\u0000\u0000ъЪ\u0000\u0000фФ\u0000\u0000ыЫ\u0000\u0000вВ\u0000\u0000аА\u0000\u0000пП\u0000\u0000рР\u0000\u0000оО\u0000\u0000лЛ\u0000\u0000дД\u0000\u0000жЖ\u0000\u0000эЭ\u0000\u0000\\/\u0000\u0000/||¦яЯ\u0000\u0000чЧ\u0000\u0000сС\u0000\u0000мМ\u0000\u0000иИ\u0000\u0000тТ\u0000\u0000ьЬ\u0000\u0000бБ\u0000\u0000юЮ\u0000\u0000.,\u0000\u0000\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -75,3 +76,4 @@ export const ruRU: KeyboardLayoutData = {
     Ю: 0x6e0,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "ch". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const deCH: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'de-CH',
   keys: '§°¬¬1+|¡2"@⅛3*#£4ç¼$5%½⅜6&¬⅝7/|⅞8(¢™9)]±0=}°\'?¿\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€ErR¶®tTŧŦzZ←¥uU↓↑iI→ıoOœŒpPþÞüè[!]aAæÆsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁöéäà{$£}<>\\¦yY«<xX»>cC¢©vV„‚bB“‘nN”’mMµº,;•×.:·÷-_\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -35,5 +36,7 @@ export const deCH: KeyboardLayoutData = {
     '‘': 0xad0,
     '”': 0xad3,
     '’': 0xad1,
+    '•': 0xae6,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "tr". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const trTR: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'tr-TR',
   keys: "\"é<°1!>¡2'£²3^#³4+$¼5%½⅜6&¾\u00007/{\u00008([\u00009)]±0=}°*?\\¿-_|\u0000\u0000\u0000\u0000\u0000qQ@ΩwW\u0000\u0000eE€\u0000rR¶®tT₺\u0000yY←¥uUûÛıIîÎoOôÔpP\u0000\u0000ğĞüÜ~aAâÂsSß\u0000dD\u0000\u0000fFª\u0000gG\u0000\u0000hH\u0000\u0000jJkK\u0000\u0000lL\u0000\u0000şŞ´iİ',;`<>|¦zZ«<xX»>cC¢©vV„‚bB“‘nN”’mMµºöÖ×\u0000çÇ·÷.:\u0000\u0000\u0000\u0000 \u0000\u0000\u0000",
   keysyms: {
@@ -23,3 +24,4 @@ export const trTR: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout

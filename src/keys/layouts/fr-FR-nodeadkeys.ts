@@ -2,7 +2,8 @@
 // symbols "fr(nodeadkeys)". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const frFRNodeadkeys: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'fr-FR-nodeadkeys',
   keys: '²~¬¬&1¹¡é2~⅛"3#£\'4{$(5[⅜-6|⅝è7`⅞_8\\™ç9^±à0@°)°]¿=+}˛\u0000\u0000\u0000\u0000aAæÆzZ«<eE€¢rR¶®tTŧŦyY←¥uU↓↑iI→ıoOøØpPþÞ^¨$£¤¯qQ@ΩsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁmMµºù%^ˇ*µ`˘<>|¦wWłŁxX»>cC¢©vV„‚bB“‘nN”’,?´˝;.•×:/·÷!§˙\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -37,6 +38,8 @@ export const frFRNodeadkeys: KeyboardLayoutData = {
     '”': 0xad3,
     '’': 0xad1,
     '˝': 0x1bd,
+    '•': 0xae6,
     '˙': 0x1ff,
   },
 }
+export default layout

@@ -2,8 +2,10 @@
 // symbols "us". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const enUS: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'en-US',
   keys: '`~\u0000\u00001!\u0000\u00002@\u0000\u00003#\u0000\u00004$\u0000\u00005%\u0000\u00006^\u0000\u00007&\u0000\u00008*\u0000\u00009(\u0000\u00000)\u0000\u0000-_\u0000\u0000=+\u0000\u0000\u0000\u0000\u0000\u0000qQ\u0000\u0000wW\u0000\u0000eE\u0000\u0000rR\u0000\u0000tT\u0000\u0000yY\u0000\u0000uU\u0000\u0000iI\u0000\u0000oO\u0000\u0000pP\u0000\u0000[{\u0000\u0000]}\u0000\u0000aA\u0000\u0000sS\u0000\u0000dD\u0000\u0000fF\u0000\u0000gG\u0000\u0000hH\u0000\u0000jJ\u0000\u0000kK\u0000\u0000lL\u0000\u0000;:\u0000\u0000\'"\u0000\u0000\\|\u0000\u0000<>|¦zZ\u0000\u0000xX\u0000\u0000cC\u0000\u0000vV\u0000\u0000bB\u0000\u0000nN\u0000\u0000mM\u0000\u0000,<\u0000\u0000.>\u0000\u0000/?\u0000\u0000\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {},
 }
+export default layout

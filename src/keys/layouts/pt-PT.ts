@@ -2,7 +2,8 @@
 // symbols "pt". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const ptPT: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'pt-PT',
   keys: '\\|¬¬1!¹¡2"@⅛3#££4$§$5%½⅜6&¬⅝7/{⅞8([™9)]±0=}°\'?\\¿«»\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR¶®tTŧŦyY←¥uU↓↑iI→ıoOøØpPþÞ+*aAæÆsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁçÇºª<>\\\\zZ«<xX»>cC¢©vV„‚bB“‘nN”’mMµº,;•×.:·÷-_\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -33,5 +34,7 @@ export const ptPT: KeyboardLayoutData = {
     '‘': 0xad0,
     '”': 0xad3,
     '’': 0xad1,
+    '•': 0xae6,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "nl". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const nlNL: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'nl-NL',
   keys: "@§¬¬1!¹¡2\"²⅛3#³£4$¼$5%½⅜6&¾⅝7_£⅞8({[9)}]0'°™/?\\¿°\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR¶®tTþÞyYÿ¥uUüÜiIïÏoOòÒpP¶Þ~^*|aAáÁsSßẞdDðÐfFªªgGŋŊhHħĦjJkKĸ&lLłŁ+±'`<>][|¦zZ«<xX»>cC¢©vV“‘bB”’nNñÑmMμº,;¸«.:·»-=­\u0000\u0000\u0000\u0000 \u0000\u0000\u0000",
   keysyms: {
@@ -26,3 +27,4 @@ export const nlNL: KeyboardLayoutData = {
     μ: 0x7ec,
   },
 }
+export default layout

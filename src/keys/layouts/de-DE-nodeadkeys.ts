@@ -2,7 +2,8 @@
 // symbols "de(nodeadkeys)". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const deDENodeadkeys: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'de-DE-nodeadkeys',
   keys: '^°¬¬1!¹¡2"²⅛3§³£4$¼¤5%½⅜6&¬⅝7/{⅞8([™9)]±0=}°ß?\\¿´`¸¸\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€€rR¶®tTŧŦzZ←¥uU↓↑iI→ıoOøØpPþÞüÜ¨¨+*~¯aAæÆsSſẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁöÖ˝˝äÄ^^#\'’`<>|yY»›xX«‹cC¢©vV„‚bB“‘nN”’mMµº,;·×.:…÷-_–—\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -34,7 +35,9 @@ export const deDENodeadkeys: KeyboardLayoutData = {
     '“': 0xad2,
     '‘': 0xad0,
     '”': 0xad3,
+    '…': 0xaae,
     '–': 0xaaa,
     '—': 0xaa9,
   },
 }
+export default layout

@@ -2,7 +2,8 @@
 // symbols "fi". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const fiFI: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'fi-FI',
   keys: '§½\u00001!\u0000¡2"@”3#£»4¤$«5%‰“6&‚„7/{\u00008([<9)]>0=}°+?\\¿\u0000\u0000\u0000\u0000qQqQwWwWeE€\u0000rRrRtTþÞyYyYuUuUiIı|oOœŒpPåÅaAəƏsSßẞdDðÐfFfFgGgGhHhHjJjJkKĸlLöÖøØäÄæÆ\'*<>|¦zZʒƷxX×·cCcCvVvVbBbBnNŋŊmMµ—,;’‘.:-_–\u0000\u0000\u0000\u0000    ',
   keysyms: {
@@ -23,3 +24,4 @@ export const fiFI: KeyboardLayoutData = {
     '–': 0xaaa,
   },
 }
+export default layout

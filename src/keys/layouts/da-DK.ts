@@ -2,7 +2,8 @@
 // symbols "dk". Do not edit: run the script.
 import type { KeyboardLayoutData } from '../KeyboardLayoutData.js'
 
-export const daDK: KeyboardLayoutData = {
+// One default export, named by its file: the loader's map then repeats only the id.
+const layout: KeyboardLayoutData = {
   id: 'da-DK',
   keys: '½§¾¶1!¡¹2"@²3#£³4¤$¼5%½¢6&¥⅝7/{÷8([«9)]»0=}°+?±¿|¦\u0000\u0000\u0000\u0000qQ@ΩwWſ§eE€¢rR®®tTþÞyY←¥uU↓↑iI→ıoOœŒpPþÞåÅaAªºsSßẞdDðÐfFđªgGŋŊhHħĦjJkKĸ&lLłŁæÆøØ\'*×<>\\¬zZ«<xX»>cC©©vV„‚bB“‘nN”’mMµº,;.:·-_\u0000\u0000\u0000\u0000 \u0000\u0000\u0000',
   keysyms: {
@@ -31,3 +32,4 @@ export const daDK: KeyboardLayoutData = {
     '’': 0xad1,
   },
 }
+export default layout
