@@ -1,6 +1,5 @@
 import type { KeyboardLayout } from '../../../keys/KeyboardLayout.js'
 import { isKeyboardLayout } from '../../../keys/isKeyboardLayout.js'
-import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
 import { guestLayoutStorageKey } from '../guestLayoutStorageKey.js'
 
 /**
@@ -34,7 +33,9 @@ export class GuestLayout {
   /** Remembers `layout` and starts loading its table, so typing need not wait for it. */
   choose(layout: KeyboardLayout): void {
     this.chosen = layout
-    void loadKeyboardLayout(layout).catch(() => undefined)
+    void import('../../../keys/loadKeyboardLayout.js')
+      .then(({ loadKeyboardLayout }) => loadKeyboardLayout(layout))
+      .catch(() => undefined)
     if (this.key === undefined) return
     try {
       globalThis.localStorage?.setItem(guestLayoutStorageKey(this.key), layout)

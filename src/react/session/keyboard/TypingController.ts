@@ -1,5 +1,3 @@
-import { loadKeyboardLayout } from '../../../keys/loadKeyboardLayout.js'
-import { planTyping } from '../../../keys/planTyping.js'
 import type { TypeTextOptions, TypeTextResult } from '../../types.js'
 import { TypingPace } from './TypingPace.js'
 
@@ -50,9 +48,9 @@ export class TypingController {
     const run = { cancelled: false }
     this.run = run
     try {
-      const table = await loadKeyboardLayout(options.layout ?? 'en-US')
+      const { planText } = await import('./planText.js')
       const scancodeOnly = this.host.scancodeOnly()
-      const plan = planTyping(text, table, { keysymFallback: !scancodeOnly })
+      const plan = await planText(text, options.layout ?? 'en-US', !scancodeOnly)
       const characters = plan.characters.filter((c) => c.keys.length > 0)
       const { untypeable } = plan
       const total = characters.length
