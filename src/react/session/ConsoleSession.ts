@@ -7,7 +7,6 @@ import { ConnectionController } from './ConnectionController.js'
 import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
 import { GuestLayout } from './keyboard/GuestLayout.js'
 import { KeyboardController } from './keyboard/KeyboardController.js'
-import { parseShortcut } from './keyboard/parseShortcut.js'
 import { PasteController } from './keyboard/PasteController.js'
 import { TypingController } from './keyboard/TypingController.js'
 import type { RfbEvent, SessionProps, SessionView } from './types.js'
@@ -32,7 +31,6 @@ export class ConsoleSession {
   readonly paste: PasteController
   private readonly layout = new GuestLayout()
   private pasteRequests = 0
-  private imeHintShown = false
 
   constructor() {
     this.store = new ViewStore<SessionView>({
@@ -83,16 +81,9 @@ export class ConsoleSession {
       sticky: () => this.view.sticky,
       setSticky: (sticky) => this.store.set({ sticky }),
       setCaptured: (captured) => this.store.set({ captured }),
-      pasteShortcut: () => {
-        const shortcut = this.props.pasteShortcut ?? 'Control+Shift+KeyV'
-        return shortcut === false ? undefined : parseShortcut(shortcut)
-      },
+      pasteShortcut: () => this.props.pasteShortcut,
       paste: () => void this.paste.fromClipboard(),
-      composing: () => {
-        if (this.imeHintShown) return
-        this.imeHintShown = true
-        this.store.set({ imeHint: true })
-      },
+      composing: () => this.store.set({ imeHint: true }),
     })
     this.typing = new TypingController({
       canSend,
@@ -122,7 +113,6 @@ export class ConsoleSession {
     this.screen.stash = stash
     this.settings.sync(props)
     this.updateSettings()
-    this.layout.sync(props.connectionKey)
     this.syncLayout()
   }
 
@@ -230,8 +220,7 @@ export class ConsoleSession {
   }
 
   private syncLayout(): void {
-    const { guestKeyboardLayout, defaultKeyboardLayout } = this.props
-    const guestLayout = this.layout.current(guestKeyboardLayout ?? defaultKeyboardLayout ?? 'en-US')
+    const guestLayout = this.layout.sync(this.props)
     if (guestLayout !== this.view.guestLayout) this.store.set({ guestLayout })
   }
 

@@ -11,8 +11,20 @@ export class GuestLayout {
   private key: string | undefined
   private chosen: KeyboardLayout | undefined
 
-  /** Follows the console's `connectionKey`: another console has its own remembered choice. */
-  sync(connectionKey: string | undefined): void {
+  /**
+   * The layout in effect for these props: the user's choice for their `connectionKey` (another
+   * console has its own), else `guestKeyboardLayout` (or its old name), else en-US.
+   */
+  sync(props: {
+    connectionKey?: string | undefined
+    guestKeyboardLayout?: KeyboardLayout | undefined
+    defaultKeyboardLayout?: KeyboardLayout | undefined
+  }): KeyboardLayout {
+    this.follow(props.connectionKey)
+    return this.chosen ?? props.guestKeyboardLayout ?? props.defaultKeyboardLayout ?? 'en-US'
+  }
+
+  private follow(connectionKey: string | undefined): void {
     if (connectionKey === this.key) return
     this.key = connectionKey
     this.chosen = undefined
@@ -23,11 +35,6 @@ export class GuestLayout {
     } catch {
       // No storage here.
     }
-  }
-
-  /** The user's choice, else `fallback` (the app's `guestKeyboardLayout`). */
-  current(fallback: KeyboardLayout): KeyboardLayout {
-    return this.chosen ?? fallback
   }
 
   /** Remembers `layout` and starts loading its table, so typing need not wait for it. */

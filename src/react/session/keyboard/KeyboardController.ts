@@ -4,7 +4,7 @@ import type { KeyStroke } from '../../../keys/KeyStroke.js'
 import type { StickyModifier } from '../../types.js'
 import { isComposedKey } from './isComposedKey.js'
 import { isReleaseHotkey } from './isReleaseHotkey.js'
-import type { Shortcut } from './parseShortcut.js'
+import { parseShortcut } from './parseShortcut.js'
 import { matchesShortcut } from './matchesShortcut.js'
 
 /** What the keyboard needs of its console. */
@@ -17,11 +17,11 @@ export interface KeyboardHost {
   sticky(): readonly StickyModifier[]
   setSticky(sticky: readonly StickyModifier[]): void
   setCaptured(captured: boolean): void
-  /** The paste shortcut in effect; undefined when off. */
-  pasteShortcut(): Shortcut | undefined
+  /** The `pasteShortcut` prop: undefined for the default, false when off. */
+  pasteShortcut(): string | false | undefined
   /** Pastes the host clipboard; called inside the shortcut's keydown (a user gesture). */
   paste(): void
-  /** A local input method's composed key was held back from the VM. */
+  /** A local input method's composed key was held back from the VM (called once per console). */
   composing(): void
 }
 
@@ -38,6 +38,7 @@ export class KeyboardController {
   /** The physical key that the sticky modifiers were pressed for. */
   private stickyFor: string | undefined
   private readonly stickyKeys: KeyStroke[] = []
+  private composedSeen = false
   private readonly host: KeyboardHost
 
   constructor(host: KeyboardHost) {
@@ -137,10 +138,12 @@ export class KeyboardController {
         // A local input method is composing: the VM would get stray keys, not the text.
         event.preventDefault()
         event.stopPropagation()
-        this.host.composing()
+        if (!this.composedSeen) this.host.composing()
+        this.composedSeen = true
         return
       }
-      const shortcut = this.host.pasteShortcut()
+      const setting = this.host.pasteShortcut() ?? 'Control+Shift+KeyV'
+      const shortcut = setting === false ? undefined : parseShortcut(setting)
       if (shortcut && matchesShortcut(event, shortcut)) {
         event.preventDefault()
         event.stopPropagation()
