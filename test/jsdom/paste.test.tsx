@@ -293,6 +293,7 @@ describe('Guest keyboard layout', () => {
 describe('Local input method', () => {
   it('a composed key sends nothing and shows the hint once', async () => {
     const { session, canvas, container } = await connectedConsole({}, { locale: 'zh-CN' })
+    expect(screen.getByRole('button', { name: '从剪贴板粘贴' })).toHaveProperty('disabled', false)
     act(() => canvas.focus())
     fireEvent.keyDown(canvas, { key: 'Process', code: 'KeyN', keyCode: 229 })
     fireEvent.keyUp(canvas, { key: 'n', code: 'KeyN', isComposing: true })
