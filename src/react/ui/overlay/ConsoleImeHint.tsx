@@ -10,12 +10,7 @@ export function ConsoleImeHint() {
   return (
     <div data-rvc-ime-hint="" role="status">
       <span>{labels.imeHint}</span>
-      <button
-        type="button"
-        data-rvc-button=""
-        aria-label={labels.close}
-        onClick={dismissImeHint}
-      >
+      <button type="button" data-rvc-button="" aria-label={labels.close} onClick={dismissImeHint}>
         <Icon name="close" />
       </button>
     </div>
