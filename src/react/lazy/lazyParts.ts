@@ -139,8 +139,10 @@ export const ConsoleToolbarButton = lazyPart<ConsoleToolbarButtonProps>('Console
 
 /**
  * "Paste as keystrokes": a panel whose text is typed into the VM key by key, for consoles with no
- * clipboard (BIOS, installers, login prompts, a Linux tty). The layout decides which keys (with
- * Shift or AltGr) type each character; the pace keeps slow guests from dropping keys; a long text
- * can be stopped midway.
+ * clipboard (BIOS, installers, login prompts, a Linux tty). The guest's layout (chosen here and
+ * remembered per console) decides which keys (with Shift or AltGr) type each character; characters
+ * it has no key for are listed with their position before anything is typed (type the rest, or
+ * cancel). The pace adapts to the server unless fixed; a long text can be stopped midway. A paste
+ * that needs the user (a refused clipboard, untypeable characters) opens it.
  */
 export const ConsoleTypeTextPanel = lazyPart<ConsoleTypeTextPanelProps>('ConsoleTypeTextPanel')
