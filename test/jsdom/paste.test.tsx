@@ -142,6 +142,36 @@ describe('Paste button', () => {
     expect(session.keys).toHaveLength(0)
   })
 
+  it('an empty clipboard: says so, sends nothing', async () => {
+    const user = createUser()
+    stubClipboard(async () => '')
+    const { session } = await connectedConsole()
+    await user.click(screen.getByRole('button', { name: 'Paste from clipboard' }))
+    const panel = await screen.findByRole('dialog', { name: 'Type text into the VM' })
+    expect(within(panel).getByRole('status').textContent).toBe(
+      'Your clipboard holds no text to paste.',
+    )
+    expect(session.keys).toHaveLength(0)
+  })
+
+  it('while it types, the button shows the progress and stops it; no modifier left down', async () => {
+    const user = createUser()
+    stubClipboard(async () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(40))
+    // Scancode keys: 10 ms of QEMU's time per key event, so 1040 characters take seconds.
+    const { session } = await connectedConsole({ qemuKeys: true })
+    await user.click(screen.getByRole('button', { name: 'Paste from clipboard' }))
+    const stop = await screen.findByRole('button', { name: 'Stop typing' })
+    expect(stop.getAttribute('title')).toMatch(/^Typed \d+ of 1040 characters$/)
+    await session.waitUntil((s) => s.keys.length >= 40)
+    await user.click(stop)
+    await screen.findByRole('button', { name: 'Paste from clipboard' })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const keys = keysAt(session)
+    expect(keys.length).toBeLessThan(1040 * 4)
+    expect(keys.length % 4).toBe(0)
+    expect(keys.filter((k) => k === SHIFT).length).toBe(keys.filter((k) => k === -SHIFT).length)
+  })
+
   it('with no clipboard API at all, the same', async () => {
     const user = createUser()
     await connectedConsole()

@@ -27,7 +27,7 @@ export function ConsolePasteButton(props: ConsolePasteButtonProps) {
         {...rest}
         onClick={composeHandlers(onClick, () => controls.stopTyping())}
       >
-        <span data-rvc-progress-text="">
+        <span data-rvc-progress-text="" aria-hidden="true">
           {typing.done}/{typing.total}
         </span>
       </ConsoleToolbarButton>
