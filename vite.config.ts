@@ -12,9 +12,10 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 
 // Real Chromium for the browser, e2e and storybook projects (Debian's, see test/support/resolveChromium.ts).
 // A missing browser fails in each project's globalSetup, with what to install, not here.
-const chromium = () =>
+const chromium = (permissions: string[] = []) =>
   playwright({
     launchOptions: { executablePath: resolveChromium().executablePath, args: CHROMIUM_ARGS },
+    contextOptions: { permissions },
   })
 // A function: Vitest names each project's instances in place, so they must not be shared.
 const inChromium = () => ({
@@ -134,7 +135,13 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two CPU cores: QEMU (TCG) and Xvnc should not compete with each other across files.
           fileParallelism: false,
-          browser: { ...inChromium(), provider: chromium(), commands: e2eCommands },
+          // Paste reads the host clipboard (test/e2e/paste.test.tsx); the browser project keeps the
+          // default (no permission), where the refusal path is tested.
+          browser: {
+            ...inChromium(),
+            provider: chromium(['clipboard-read', 'clipboard-write']),
+            commands: e2eCommands,
+          },
         },
       },
       {

@@ -4,6 +4,8 @@ import { parseHostPort } from './parseHostPort.ts'
 
 interface RelayHooks {
   toVnc?(bytes: number): void
+  /** The client's bytes on their way to the VNC server (a test's tap on the RFB stream). */
+  toVncData?(chunk: Buffer): void
   fromVnc?(bytes: number): void
   /** Called once, when both sides are done. */
   onEnd?(): void
@@ -39,6 +41,7 @@ export function relayWebSocket(
   ws.on('message', (data) => {
     const chunk = toBuffer(data)
     hooks.toVnc?.(chunk.length)
+    hooks.toVncData?.(chunk)
     // Writes before the connection is up are queued by net.Socket.
     if (!tcp.write(chunk)) ws.pause()
   })

@@ -222,6 +222,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       stats.totalRelays++
       const relay = relayWebSocket(ws, credential.vnc, {
         toVnc: (bytes) => (stats.bytesToVnc += bytes),
+        toVncData: options.tapConsole?.(),
         fromVnc: (bytes) => (stats.bytesFromVnc += bytes),
         onEnd: () => {
           relays.delete(relay)

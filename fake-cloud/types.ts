@@ -118,6 +118,11 @@ export interface FakeCloudOptions {
   tokenTtlMs?: number
   /** `Access-Control-Allow-Origin: *` and preflights, for browsers calling the fake directly; default true. */
   cors?: boolean
+  /**
+   * Called for each relayed console connection; the function it returns gets every byte the
+   * client sends toward the VNC server, in order (see `createClientStreamTap`).
+   */
+  tapConsole?: () => (chunk: Uint8Array) => void
   /** Refuse (403) console websockets whose `Origin` is not the socket's own host, as Nova's proxy does. Default false. */
   checkConsoleOrigin?: boolean
 }

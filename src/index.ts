@@ -31,7 +31,7 @@ export type {
 } from './react/urls/gatewayConsoleOptions.js'
 // The console UI: toolbar, overlay and their parts. Each part is a few bytes here; its code loads
 // with the first console. Strings are in `react-vm-console/i18n`, key helpers in `/keys`.
-export type { TypedCharacter } from './keys/textToKeystrokes.js'
+export type { TypedCharacter } from './keys/TypedCharacter.js'
 export type { KeyAction } from './keys/KeyAction.js'
 export type { KeyboardLayout } from './keys/KeyboardLayout.js'
 export type { ConsoleChromeProps } from './react/types.js'
@@ -58,6 +58,9 @@ export { ConsoleStickyModifiers } from './react/lazy/lazyParts.js'
 export type { ConsoleStickyModifiersProps } from './react/ui/toolbar/ConsoleStickyModifiers.js'
 export { ConsoleTypeTextPanel } from './react/lazy/lazyParts.js'
 export type { ConsoleTypeTextPanelProps } from './react/ui/toolbar/ConsoleTypeTextPanel.js'
+export { ConsolePasteButton } from './react/lazy/lazyParts.js'
+export type { ConsolePasteButtonProps } from './react/ui/toolbar/ConsolePasteButton.js'
+export type { PasteRequest } from './react/types.js'
 export { ConsoleClipboardPanel } from './react/lazy/lazyParts.js'
 export type { ConsoleClipboardPanelProps } from './react/ui/toolbar/ConsoleClipboardPanel.js'
 export { ConsoleDisplayPanel } from './react/lazy/lazyParts.js'

@@ -6,4 +6,6 @@ export const RFB_ENCODING = {
   desktopName: -307,
   extendedDesktopSize: -308,
   xvp: -309,
+  /** The extended clipboard (0xc0a1e5ce as s32). */
+  extendedClipboard: -1063131698,
 } as const

@@ -19,6 +19,11 @@ export interface RfbServerOptions {
   qemuKeys?: boolean
   /** Send XVP_INIT to clients that list XVP, so noVNC offers shutdown/reboot/reset. */
   xvp?: boolean
+  /**
+   * Offer the extended clipboard (UTF-8 text, as TigerVNC does) to clients that list it, and ask
+   * for the text of every Notify, so a client's clipboard arrives as a decoded Provide.
+   */
+  extendedClipboard?: boolean
   /** Refuse every connection during the handshake, with this reason (true: a default reason). */
   forceSecurityFailure?: boolean | string
   /** Show this text instead of the ticking clock (true: '12:34:56'), for deterministic pixels. */
@@ -79,6 +84,7 @@ export class RfbServer extends TypedEmitter<RfbServerEvents> implements RfbSessi
       password: options.password,
       qemuKeys: options.qemuKeys ?? false,
       xvp: options.xvp ?? false,
+      extendedClipboard: options.extendedClipboard ?? false,
       forceSecurityFailure:
         failure === true ? 'Security failure forced by the fake server' : failure || undefined,
       maxUpdateRects: options.maxUpdateRects ?? 32,

@@ -23,12 +23,19 @@ import { vncAuthResponse } from './vncAuthResponse.ts'
 const SECURITY_NONE = 1
 const SECURITY_VNC_AUTH = 2
 const SCREEN_ID = 0
+// Extended clipboard flags (the format in the low bits, actions in the high byte).
+const CLIPBOARD_TEXT = 1
+const CLIPBOARD_CAPS = 1 << 24
+const CLIPBOARD_REQUEST = 1 << 25
+const CLIPBOARD_NOTIFY = 1 << 27
+const CLIPBOARD_PROVIDE = 1 << 28
 
 /** Settings a session reads from its host (see `RfbServerOptions` for their meaning). */
 export interface RfbSessionSettings {
   password: string | undefined
   qemuKeys: boolean
   xvp: boolean
+  extendedClipboard: boolean
   forceSecurityFailure: string | undefined
   maxUpdateRects: number
   logLimit: number
@@ -110,6 +117,7 @@ export class RfbSession extends TypedEmitter<RfbSessionEvents> {
   #qemuPending = false
   #qemuAnnounced = false
   #xvpAnnounced = false
+  #clipboardAnnounced = false
   #namePending = false
   #waiters = new Set<() => void>()
   readonly #queue = new ByteQueue()
@@ -418,6 +426,21 @@ export class RfbSession extends TypedEmitter<RfbSessionEvents> {
         this.emit('pointer', { buttonMask: message.buttonMask, x: message.x, y: message.y })
         return
       case 'clientCutText':
+        if (
+          message.extended &&
+          message.flags & CLIPBOARD_NOTIFY &&
+          message.flags & CLIPBOARD_TEXT
+        ) {
+          // The client has new text: ask for it (it answers with a Provide).
+          this.#write(
+            new ByteWriter()
+              .u8(3)
+              .zeros(3)
+              .s32(-4)
+              .u32(CLIPBOARD_REQUEST | CLIPBOARD_TEXT)
+              .finish(),
+          )
+        }
         if (message.text !== undefined) this.emit('clientCutText', message.text)
         return
       case 'xvp':
@@ -460,6 +483,24 @@ export class RfbSession extends TypedEmitter<RfbSessionEvents> {
       !this.#qemuAnnounced
     )
       this.#qemuPending = true
+    if (
+      settings.extendedClipboard &&
+      this.#supports(RFB_ENCODING.extendedClipboard) &&
+      !this.#clipboardAnnounced
+    ) {
+      this.#clipboardAnnounced = true
+      // Caps: text, with request, notify and provide; then the largest text taken (1 MiB).
+      const flags = CLIPBOARD_CAPS | CLIPBOARD_REQUEST | CLIPBOARD_NOTIFY | CLIPBOARD_PROVIDE
+      this.#write(
+        new ByteWriter()
+          .u8(3)
+          .zeros(3)
+          .s32(-8)
+          .u32(flags | CLIPBOARD_TEXT)
+          .u32(1 << 20)
+          .finish(),
+      )
+    }
     if (settings.xvp && this.#supports(RFB_ENCODING.xvp) && !this.#xvpAnnounced) {
       this.#xvpAnnounced = true
       this.#write(Uint8Array.of(250, 0, 1, 1)) // XVP_INIT, version 1

@@ -5,7 +5,7 @@ const TEXT = 1
  * The text of an extended-clipboard Provide message (flags u32, then zlib: u32 size + UTF-8 text
  * with a NUL), or undefined for other actions and undecodable data. zlib comes from Node's
  * `process.getBuiltinModule`, not an import, so the server still loads in a browser (the story
- * mock), where noVNC never sends this form: the server does not offer the extended clipboard.
+ * mock), where noVNC never sends this form: the mock does not offer the extended clipboard.
  */
 export function decodeExtendedClipboard(data: Uint8Array): {
   flags: number

@@ -127,4 +127,22 @@ export const enUSLabels = {
   errorServiceUnavailable: 'The console service is temporarily unavailable. Try again in a moment.',
   errorConsoleHostNotAllowed:
     'The console gateway’s settings do not allow the console host {provider} named (the gateway’s log names it). Tell the portal administrator.',
+
+  // Paste (issue 16)
+  paste: 'Paste from clipboard',
+  pasteRefused:
+    'The browser did not let the console read your clipboard. Paste the text here (Ctrl+V), then choose Type.',
+  pasteEmpty: 'Your clipboard holds no text to paste.',
+  layoutNoDeadKeys: '{name}, no dead keys',
+  paceAuto: 'Automatic',
+  untypeable: '{count} characters cannot be typed on this keyboard layout:',
+  untypeableItem: '“{char}” at position {position}',
+  untypeableNone:
+    'None of the characters can be typed on this keyboard layout, so nothing was sent.',
+  typeRest: 'Type the rest',
+  typeCancelled: 'Nothing was typed.',
+  layoutLoadFailed: 'The keyboard layout could not be loaded. Check the network, then try again.',
+  alsoServerClipboard: "Also put the text on the VM's clipboard",
+  imeHint:
+    'Your input method is on: the VM receives keys, not composed text. Switch it off, or use Paste.',
 }

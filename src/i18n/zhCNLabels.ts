@@ -122,4 +122,19 @@ export const zhCNLabels: ConsoleLabels = {
   errorServiceUnavailable: '控制台服务暂时不可用，请稍后重试。',
   errorConsoleHostNotAllowed:
     '控制台网关的设置不允许 {provider} 指定的控制台主机（网关日志中记有该主机），请联系门户管理员。',
+
+  // Paste (issue 16)
+  paste: '从剪贴板粘贴',
+  pasteRefused: '浏览器不允许控制台读取剪贴板。请在此处粘贴文本（Ctrl+V），然后选择“键入”。',
+  pasteEmpty: '剪贴板中没有可粘贴的文本。',
+  layoutNoDeadKeys: '{name}（无死键）',
+  paceAuto: '自动',
+  untypeable: '有 {count} 个字符无法用此键盘布局键入：',
+  untypeableItem: '第 {position} 个字符“{char}”',
+  untypeableNone: '这些字符都无法用此键盘布局键入，因此未发送任何按键。',
+  typeRest: '键入其余字符',
+  typeCancelled: '未键入任何字符。',
+  layoutLoadFailed: '无法加载键盘布局。请检查网络后重试。',
+  alsoServerClipboard: '同时放入虚拟机剪贴板',
+  imeHint: '输入法已开启：虚拟机接收的是按键，而不是输入法组合出的文字。请关闭输入法，或使用粘贴。',
 }

@@ -1,5 +1,11 @@
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
+import { ConsoleError } from '../core/errors/ConsoleError.js'
+import { loadKeyboardLayout } from './loadKeyboardLayout.js'
 import { textToKeystrokes } from './textToKeystrokes.js'
+
+beforeAll(async () => {
+  await Promise.all([loadKeyboardLayout('de-DE'), loadKeyboardLayout('fr-FR')])
+})
 
 const SHIFT = 0xffe1
 const ALTGR = 0xfe03
@@ -95,4 +101,11 @@ it('sends characters no layout key types as their keysym alone', () => {
     },
   ])
   expect(textToKeystrokes('')).toEqual([])
+})
+
+it('takes a loaded table, and refuses an id whose table is not loaded yet', async () => {
+  const ru = await loadKeyboardLayout('ru-RU')
+  expect(textToKeystrokes('я', ru)[0]!.keys[0]).toEqual({ keysym: 0x6d1, code: 'KeyZ', down: true })
+  expect(() => textToKeystrokes('a', 'ja-JP')).toThrow(ConsoleError)
+  expect(() => textToKeystrokes('a', 'ja-JP')).toThrow('Keyboard layout "ja-JP" is not loaded yet')
 })

@@ -6,6 +6,7 @@ import type { ConsoleError } from '../core/errors/ConsoleError.js'
 import type { ConsoleLabels } from '../i18n/ConsoleLabels.js'
 import type { ConsoleLocale } from '../i18n/ConsoleLocale.js'
 import type { KeyboardLayout } from '../keys/KeyboardLayout.js'
+import type { UntypeableCharacter } from '../keys/UntypeableCharacter.js'
 import type { UseQueryOptions } from '@tanstack/react-query'
 import type { ComponentPropsWithoutRef, ReactNode, Ref } from 'react'
 
@@ -35,14 +36,39 @@ export interface ConsoleChromeProps {
   openConsolePage?: () => void
   /** The user changed a display setting from the toolbar (to remember it, for example). */
   onViewSettingsChange?: (settings: ConsoleViewSettings) => void
-  /** The layout preselected in "Type text". Default 'en-US'. */
+  /**
+   * The guest's keyboard layout: what Paste and "Type text" type for (the keys that make each
+   * character on the guest, not on this computer). The user may choose another in "Type text";
+   * that choice is remembered per `connectionKey`. Default 'en-US'.
+   */
+  guestKeyboardLayout?: KeyboardLayout
+  /** @deprecated Use `guestKeyboardLayout` (this is its old name, still honoured). */
   defaultKeyboardLayout?: KeyboardLayout
+  /**
+   * The shortcut that pastes the host clipboard while the console has the keyboard, caught before
+   * the VM sees it: modifiers and a DOM `code`. Default `Control+Shift+KeyV`; `false` turns it off.
+   */
+  pasteShortcut?: string | false
+}
+
+/** A paste that "Type text" shows: what could not be typed, or why the clipboard was not read. */
+export interface PasteRequest {
+  /** Changes with every request. */
+  id: number
+  text: string
+  /** `refused`: the browser would not read the clipboard; `empty`: it held no text. */
+  reason: 'untypeable' | 'refused' | 'empty'
+  untypeable: readonly UntypeableCharacter[]
+  /** How many characters of `text` the layout can type. */
+  typeable: number
 }
 
 /** What toolbar and overlay parts can do beyond the handle: the console's UI state and actions. */
 export interface ConsoleControls {
   /** The resolved strings (locale + `labels`). */
   labels: ConsoleLabels
+  /** The console's `locale` prop (default 'en-US'), for names formatted with Intl. */
+  locale: string
   /** Display settings in effect; `setSettings` changes them live. */
   settings: ConsoleViewSettings
   setSettings(patch: Partial<ConsoleViewSettings>): void
@@ -64,7 +90,28 @@ export interface ConsoleControls {
   typeText(text: string, options?: TypeTextOptions): Promise<TypeTextResult>
   stopTyping(): void
   typing: { done: number; total: number } | null
+  /** The guest layout in effect (prop, or the user's remembered choice). */
+  guestKeyboardLayout: KeyboardLayout
+  /** Chooses the guest layout (remembered per `connectionKey`) and loads its table. */
+  setGuestKeyboardLayout(layout: KeyboardLayout): void
+  /** @deprecated The same as `guestKeyboardLayout`. */
   defaultKeyboardLayout: KeyboardLayout
+  /** Reads the host clipboard and types it (call it in a click or key handler). */
+  pasteFromClipboard(): void
+  /** The `aria-keyshortcuts` value of the paste shortcut; undefined when it is off. */
+  pasteShortcut: string | undefined
+  /** A paste waiting in "Type text" (untypeable characters, or a refused clipboard). */
+  pasteRequest: PasteRequest | null
+  /** The server has a real clipboard (it offered the extended clipboard): Paste may also fill it. */
+  hasServerClipboard(): boolean
+  /** Puts text on the server's clipboard (ClientCutText). */
+  setServerClipboard(text: string): void
+  /** Paste also puts the text on the server's clipboard (only where `serverClipboard`). */
+  alsoServerClipboard: boolean
+  setAlsoServerClipboard(value: boolean): void
+  /** A local input method's composed key reached the console: show the hint. */
+  imeHint: boolean
+  dismissImeHint(): void
   /** What the VNC server asks for while `status.credentialsRequired`. */
   credentialTypes: readonly string[]
   fullscreen: boolean
@@ -103,8 +150,18 @@ export interface ConsoleViewerHandle {
   sendKey(keysym: number, code: string, down?: boolean): void
   /** A combination such as `Ctrl+Alt+F2` or `Alt+Tab`: pressed in order, released in reverse. */
   sendKeys(combo: string): void
-  /** Puts text on the server's clipboard (RFB ClientCutText). */
-  pasteText(text: string): void
+  /**
+   * Types `text` into the guest as Paste does (guest layout, adaptive pace), without reading the
+   * host clipboard. Characters the layout cannot type are not dropped: nothing is typed and the
+   * result lists them (with the toolbar, "Type text" opens to ask). Before issue 16 this name put
+   * text on the server's clipboard: that is now `setServerClipboard`.
+   */
+  pasteText(text: string): Promise<TypeTextResult>
+  /** Puts text on the server's clipboard (RFB ClientCutText); QEMU guests need an agent for it. */
+  setServerClipboard(text: string): void
+  /** Types text with options (layout default: the guest's; see `TypeTextOptions`), no UI. */
+  typeText(text: string, options?: TypeTextOptions): Promise<TypeTextResult>
+  stopTyping(): void
   /** Answers a server that asked for credentials. */
   sendCredentials(credentials: VncCredentials): void
   /** Asks the server to shut down, reboot or reset the machine (when `capabilities.power`). */
@@ -190,15 +247,23 @@ export type StickyModifier = 'ctrl' | 'alt' | 'super'
 export interface TypeTextOptions {
   /** The guest's keyboard layout, for characters that need Shift or AltGr. Default 'en-US'. */
   layout?: KeyboardLayout
-  /** Pause after each character, so slow guests (BIOS, serial-over-VNC) drop nothing. Default 20 ms. */
+  /**
+   * A fixed pause after each character. Default: adaptive (fast at first, then as fast as the
+   * server takes keys; slower while the socket backs up).
+   */
   delayMs?: number
+  /** Type what the layout can and skip the characters it cannot. Default false: type nothing then. */
+  skipUntypeable?: boolean
 }
 
 /** How far `typeText` got: all `total` characters, or `done` of them when stopped. */
 export interface TypeTextResult {
   done: number
+  /** The characters that can be typed. */
   total: number
   cancelled: boolean
+  /** Characters the layout cannot type (with their position); not typed. */
+  untypeable: readonly UntypeableCharacter[]
 }
 
 /** Credentials a VNC server may ask for; most ask only for a password. */

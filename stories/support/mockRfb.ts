@@ -21,6 +21,8 @@ export interface MockRfbOptions {
   dropAfterMs?: number
   /** Announce XVP (XVP_INIT) to clients that list it: the client reports `power`. */
   xvp?: boolean
+  /** Announce QEMU key events (scancodes): the client then never sends a bare keysym, as to QEMU. */
+  qemuKeys?: boolean
   /** Put this text on the client's clipboard (ServerCutText) once the client sends its encodings. */
   clipboardText?: string
 }
@@ -71,6 +73,7 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
       password: options.password,
       forceSecurityFailure: options.securityFailure,
       xvp: options.xvp,
+      qemuKeys: options.qemuKeys,
       frozenClock: true,
     }))
   const handler = ws.link(url).addEventListener('connection', ({ client }) => {

@@ -67,7 +67,7 @@ describe('Xvnc + xterm through the fake CloudTower relay', () => {
     if (!handle) throw new Error('no handle')
     // Xvnc puts the pasted text on CLIPBOARD and PRIMARY; xterm inserts PRIMARY on Shift+Insert.
     // The newline is part of the paste: the selection arrives asynchronously, after any later key.
-    handle.pasteText('pasted from the browser: café\n')
+    handle.setServerClipboard('pasted from the browser: café\n')
     await new Promise((resolve) => setTimeout(resolve, 300))
     handle.sendKeys('Shift+Insert')
     await expect
@@ -75,5 +75,30 @@ describe('Xvnc + xterm through the fake CloudTower relay', () => {
         timeout: 10_000,
       })
       .toBe('pasted from the browser: café\n')
+  })
+
+  it('pastes é on en-US as its keysym (Xvnc is keysym-based), and the xterm shows it', async () => {
+    const { root, ref } = await renderConsole()
+    const canvas = await connected(root)
+    await userEvent.click(canvas)
+    const before = await commands.e2eReadXterm(desktop.id)
+    const handle = ref.current
+    if (!handle) throw new Error('no handle')
+    const result = await handle.pasteText('café é\n')
+    expect(result).toMatchObject({ done: 7, total: 7, cancelled: false, untypeable: [] })
+    await expect
+      .poll(async () => (await commands.e2eReadXterm(desktop.id)).slice(before.length), {
+        timeout: 10_000,
+      })
+      .toBe('café é\n')
+    // Xvnc takes QEMU key events too, but types a bare keysym (no scancode): é went out as that.
+    const { keys } = await commands.e2eCloudKeys(cloud.id)
+    const eacute = { keysym: 0xe9, scancode: 0 }
+    expect(keys.filter((k) => k.keysym === 0xe9)).toEqual([
+      { down: true, ...eacute },
+      { down: false, ...eacute },
+      { down: true, ...eacute },
+      { down: false, ...eacute },
+    ])
   })
 })

@@ -67,7 +67,7 @@ describe('ConsoleViewer', () => {
       [KEYSYM.alt, false],
       [KEYSYM.ctrl, false],
     ])
-    act(() => ref.current!.pasteText('hello, console'))
+    act(() => ref.current!.setServerClipboard('hello, console'))
     await session.waitUntil((s) => s.clientCutTexts.length > 0)
     expect(session.clientCutTexts).toEqual(['hello, console'])
     act(() => ref.current!.sendKeys('Alt+F4'))

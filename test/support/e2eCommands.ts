@@ -11,12 +11,16 @@ import {
   startWebsockify,
   startXtermDesktop,
 } from './e2eServers.ts'
-import type { XtermDesktop } from './e2eServers.ts'
+import type { TappedKey, XtermDesktop } from './e2eServers.ts'
+import { decodeQemuKeyEvents } from './qemuKeymap.ts'
 import { stopAllProcesses } from './managedProcess.ts'
 
 const running = new Map<string, Stoppable>()
 const desktops = new Map<string, XtermDesktop>()
-const clouds = new Map<string, Awaited<ReturnType<typeof startRelayCloud>>>()
+const clouds = new Map<
+  string,
+  Awaited<ReturnType<typeof startRelayCloud>> | Awaited<ReturnType<typeof startBuiltInCloud>>
+>()
 let nextId = 0
 
 function keep<T extends Stoppable>(kind: string, value: T): string {
@@ -81,6 +85,16 @@ export const e2eCommands = {
     if (!cloud) throw new Error(`No fake cloud ${id}`)
     return cloud.stats()
   },
+  /** Every key event the clients of relay cloud `id` sent to its VNC servers (tapped in the relay). */
+  async e2eCloudKeys(_context, id: string): Promise<{ keys: TappedKey[]; errors: string[] }> {
+    const cloud = clouds.get(id)
+    if (!cloud || !('keys' in cloud)) throw new Error(`No relay cloud ${id}`)
+    return cloud.keys()
+  },
+  /** The text a guest gets from `keys` when QEMU runs with `-k keymap` (QEMU's own keymap file). */
+  async e2eDecodeQemuKeys(_context, keys: TappedKey[], keymap: string): Promise<string> {
+    return decodeQemuKeyEvents(keys, keymap)
+  },
   async e2ePortAccepts(_context, port: number): Promise<boolean> {
     return portAccepts(port)
   },
@@ -126,6 +140,12 @@ declare module 'vitest/browser' {
     e2eCloudStats: (
       ...args: Payload<Commands['e2eCloudStats']>
     ) => ReturnType<Commands['e2eCloudStats']>
+    e2eCloudKeys: (
+      ...args: Payload<Commands['e2eCloudKeys']>
+    ) => ReturnType<Commands['e2eCloudKeys']>
+    e2eDecodeQemuKeys: (
+      ...args: Payload<Commands['e2eDecodeQemuKeys']>
+    ) => ReturnType<Commands['e2eDecodeQemuKeys']>
     e2ePortAccepts: (
       ...args: Payload<Commands['e2ePortAccepts']>
     ) => ReturnType<Commands['e2ePortAccepts']>

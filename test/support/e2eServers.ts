@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultInventory } from '../../fake-cloud/defaultInventory.ts'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
+import { createClientStreamTap } from '../../fake-cloud/rfb/createClientStreamTap.ts'
 import type { ManagedProcess } from './managedProcess.ts'
 import { startProcess } from './managedProcess.ts'
 
@@ -201,19 +202,45 @@ export async function startWebsockify(vncPort: number): Promise<Stoppable & { po
   return { port, stop: () => proxy.stop() }
 }
 
+/** A key event as it reached the VNC server: a QEMU extended key event, or a plain KeyEvent (scancode 0). */
+export interface TappedKey {
+  down: boolean
+  keysym: number
+  scancode: number
+}
+
 /**
  * The fake CloudTower + ECS with every console relayed to the given real VNC servers:
- * `cloudTower` for every CloudTower VM, `ecs` for every ECS server.
+ * `cloudTower` for every CloudTower VM, `ecs` for every ECS server. The relays are tapped: `keys()`
+ * answers every key event the clients sent, in order, across connections.
  */
 export async function startRelayCloud(targets: { cloudTower: string; ecs: string }) {
   const inventory = defaultInventory(targets.cloudTower)
   for (const server of inventory.ecs.servers) server.vnc = targets.ecs
   for (const vm of inventory.cloudTower.vms) delete vm.vncPassword
   for (const server of inventory.ecs.servers) delete server.vncPassword
-  const cloud = await startFakeCloud({ inventory, vncTarget: null })
+  const keys: TappedKey[] = []
+  const errors: string[] = []
+  const tapConsole = () => {
+    const tap = createClientStreamTap((message) => {
+      if (message.type === 'qemuKey') {
+        keys.push({ down: message.down, keysym: message.keysym, scancode: message.scancode })
+      } else if (message.type === 'key')
+        keys.push({ down: message.down, keysym: message.keysym, scancode: 0 })
+    })
+    return (chunk: Uint8Array) => {
+      tap.push(chunk)
+      if (tap.error && !errors.includes(tap.error)) errors.push(tap.error)
+    }
+  }
+  const cloud = await startFakeCloud({ inventory, vncTarget: null, tapConsole })
   return {
     url: cloud.url,
     stats: () => ({ ...cloud.stats }),
+    keys: (): { keys: TappedKey[]; errors: string[] } => ({
+      keys: keys.map(({ down, keysym, scancode }) => ({ down, keysym, scancode })),
+      errors: [...errors],
+    }),
     stop: () => cloud.close(),
   }
 }

@@ -8,6 +8,7 @@ import type { ConsoleDisconnectButtonProps } from '../ui/toolbar/ConsoleDisconne
 import type { ConsoleDisplayPanelProps } from '../ui/toolbar/ConsoleDisplayPanel.js'
 import type { ConsoleFullscreenButtonProps } from '../ui/toolbar/ConsoleFullscreenButton.js'
 import type { ConsoleKeyboardButtonProps } from '../ui/toolbar/ConsoleKeyboardButton.js'
+import type { ConsolePasteButtonProps } from '../ui/toolbar/ConsolePasteButton.js'
 import type { ConsolePopOutButtonProps } from '../ui/toolbar/ConsolePopOutButton.js'
 import type { ConsolePowerMenuProps } from '../ui/toolbar/ConsolePowerMenu.js'
 import type { ConsoleReconnectButtonProps } from '../ui/toolbar/ConsoleReconnectButton.js'
@@ -76,6 +77,14 @@ export const ConsoleKeyboardButton = lazyPart<ConsoleKeyboardButtonProps>('Conso
 export const ConsoleOverlay = lazyPart<ConsoleOverlayProps>('ConsoleOverlay')
 
 /**
+ * "Paste from clipboard": reads this computer's clipboard in the click and types it into the VM on
+ * the guest's keyboard layout (the same as the `pasteShortcut`, Ctrl+Shift+V). While it types it
+ * is a Stop button with the progress. A refused clipboard or characters the layout cannot type
+ * open "Type text" with the reason.
+ */
+export const ConsolePasteButton = lazyPart<ConsolePasteButtonProps>('ConsolePasteButton')
+
+/**
  * Opens the console in a new window (the viewer's `popOutUrl`, a page of the app that mounts the
  * same console and fetches its own fresh credentials) and closes it here. Rendered only when
  * the viewer has `popOutUrl` or `onPopOut`.
@@ -130,8 +139,10 @@ export const ConsoleToolbarButton = lazyPart<ConsoleToolbarButtonProps>('Console
 
 /**
  * "Paste as keystrokes": a panel whose text is typed into the VM key by key, for consoles with no
- * clipboard (BIOS, installers, login prompts, a Linux tty). The layout decides which keys (with
- * Shift or AltGr) type each character; the pace keeps slow guests from dropping keys; a long text
- * can be stopped midway.
+ * clipboard (BIOS, installers, login prompts, a Linux tty). The guest's layout (chosen here and
+ * remembered per console) decides which keys (with Shift or AltGr) type each character; characters
+ * it has no key for are listed with their position before anything is typed (type the rest, or
+ * cancel). The pace adapts to the server unless fixed; a long text can be stopped midway. A paste
+ * that needs the user (a refused clipboard, untypeable characters) opens it.
  */
 export const ConsoleTypeTextPanel = lazyPart<ConsoleTypeTextPanelProps>('ConsoleTypeTextPanel')

@@ -7,6 +7,7 @@ import { ConsoleDisconnectButton } from '../ui/toolbar/ConsoleDisconnectButton.j
 import { ConsoleDisplayPanel } from '../ui/toolbar/ConsoleDisplayPanel.js'
 import { ConsoleFullscreenButton } from '../ui/toolbar/ConsoleFullscreenButton.js'
 import { ConsoleKeyboardButton } from '../ui/toolbar/ConsoleKeyboardButton.js'
+import { ConsolePasteButton } from '../ui/toolbar/ConsolePasteButton.js'
 import { ConsolePopOutButton } from '../ui/toolbar/ConsolePopOutButton.js'
 import { ConsolePowerMenu } from '../ui/toolbar/ConsolePowerMenu.js'
 import { ConsoleReconnectButton } from '../ui/toolbar/ConsoleReconnectButton.js'
@@ -32,6 +33,7 @@ export const viewerParts = {
   ConsoleDisplayPanel,
   ConsoleFullscreenButton,
   ConsoleKeyboardButton,
+  ConsolePasteButton,
   ConsolePopOutButton,
   ConsolePowerMenu,
   ConsoleReconnectButton,

@@ -4,7 +4,10 @@ import type { ConsoleViewSettings, VncCredentials } from '../types.js'
 import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
 import { captureScreenshot } from './captureScreenshot.js'
 import { ConnectionController } from './ConnectionController.js'
+import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
+import { GuestLayout } from './keyboard/GuestLayout.js'
 import { KeyboardController } from './keyboard/KeyboardController.js'
+import { PasteController } from './keyboard/PasteController.js'
 import { TypingController } from './keyboard/TypingController.js'
 import type { RfbEvent, SessionProps, SessionView } from './types.js'
 import { NoVncScreen } from './NoVncScreen.js'
@@ -25,6 +28,9 @@ export class ConsoleSession {
   readonly connection: ConnectionController
   readonly keyboard: KeyboardController
   readonly typing: TypingController
+  readonly paste: PasteController
+  private readonly layout = new GuestLayout()
+  private pasteRequests = 0
 
   constructor() {
     this.store = new ViewStore<SessionView>({
@@ -37,6 +43,10 @@ export class ConsoleSession {
       typing: null,
       credentialTypes: [],
       poppedOut: false,
+      guestLayout: 'en-US',
+      pasteRequest: null,
+      alsoServerClipboard: false,
+      imeHint: false,
     })
     const send = (keysym: number, code: string, down: boolean) =>
       this.screen.sendKey(keysym, code, down)
@@ -71,11 +81,24 @@ export class ConsoleSession {
       sticky: () => this.view.sticky,
       setSticky: (sticky) => this.store.set({ sticky }),
       setCaptured: (captured) => this.store.set({ captured }),
+      pasteShortcut: () => this.props.pasteShortcut,
+      paste: () => void this.paste.fromClipboard(),
+      composing: () => this.store.set({ imeHint: true }),
     })
     this.typing = new TypingController({
       canSend,
       sendKey: send,
       setTyping: (typing) => this.store.set({ typing }),
+      scancodeOnly: () => this.screen.scancodeOnly(),
+      backlog: () => this.screen.backlog(),
+    })
+    this.paste = new PasteController({
+      typing: this.typing,
+      layout: () => this.view.guestLayout,
+      alsoServerClipboard: () => this.view.alsoServerClipboard && this.screen.serverClipboard(),
+      setServerClipboard: (text) => this.setServerClipboard(text),
+      request: (request) =>
+        this.store.set({ pasteRequest: { ...request, id: ++this.pasteRequests } }),
     })
   }
 
@@ -90,6 +113,13 @@ export class ConsoleSession {
     this.screen.stash = stash
     this.settings.sync(props)
     this.updateSettings()
+    this.syncLayout()
+  }
+
+  /** The user chose the guest layout in "Type text": remembered per `connectionKey`. */
+  setGuestLayout(layout: KeyboardLayout): void {
+    this.layout.choose(layout)
+    this.syncLayout()
   }
 
   /** The toolbar changes display settings on the running session (no reconnect). */
@@ -167,8 +197,8 @@ export class ConsoleSession {
     if (this.canSend()) this.screen.sendCtrlAltDel()
   }
 
-  pasteText(text: string): void {
-    if (this.canSend()) this.screen.paste(text)
+  setServerClipboard(text: string): void {
+    if (this.canSend()) this.screen.setServerClipboard(text)
   }
 
   power(action: 'shutdown' | 'reboot' | 'reset'): void {
@@ -187,6 +217,11 @@ export class ConsoleSession {
   /** Pushes display settings to the running session (react-vnc only reads them at connect). */
   applyView(): void {
     this.screen.apply(this.settings.effective())
+  }
+
+  private syncLayout(): void {
+    const guestLayout = this.layout.sync(this.props)
+    if (guestLayout !== this.view.guestLayout) this.store.set({ guestLayout })
   }
 
   private updateSettings(): boolean {

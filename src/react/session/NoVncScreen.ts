@@ -110,8 +110,38 @@ export class NoVncScreen {
     this.handle?.sendCtrlAltDel()
   }
 
-  paste(text: string): void {
+  /** Puts text on the server's clipboard (RFB ClientCutText, extended where the server offers it). */
+  setServerClipboard(text: string): void {
     this.handle?.clipboardPaste(text)
+  }
+
+  /**
+   * Whether the server types keys by scancode only, as QEMU does: a key event without one is
+   * looked up in QEMU's own keymap and dropped when it is not there. That is a server which
+   * acknowledged QEMU's extended key event but never sent a Fence: TigerVNC's Xvnc acknowledges
+   * the extended key event too, yet still types any bare keysym, and it sends a Fence at once
+   * (QEMU implements no Fence). noVNC 1.5 (bundled by react-vnc) keeps both in private flags,
+   * set from what the server sent; there is no public API for them.
+   */
+  scancodeOnly(): boolean {
+    const rfb = this.handle?.rfb as
+      { _qemuExtKeyEventSupported?: unknown; _supportsFence?: unknown } | null | undefined
+    return rfb?._qemuExtKeyEventSupported === true && rfb._supportsFence !== true
+  }
+
+  /**
+   * Whether the server offered the extended clipboard (a real clipboard, as TigerVNC has), from
+   * noVNC 1.5's private record of the formats it announced. QEMU without an agent has none.
+   */
+  serverClipboard(): boolean {
+    const rfb = this.handle?.rfb as
+      { _clipboardServerCapabilitiesFormats?: Record<number, unknown> } | null | undefined
+    return Boolean(rfb?._clipboardServerCapabilitiesFormats?.[1])
+  }
+
+  /** Bytes the socket still holds unsent: a slow link or a server that stopped reading. */
+  backlog(): number {
+    return this.socket?.bufferedAmount ?? 0
   }
 
   power(action: 'shutdown' | 'reboot' | 'reset'): void {

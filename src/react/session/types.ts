@@ -4,6 +4,8 @@ import type { ConsoleViewerProps } from '../types.js'
 import type { ConsoleViewSettings } from '../types.js'
 import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
 import type { StickyModifier } from '../types.js'
+import type { PasteRequest } from '../types.js'
+import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
 
 /** What the viewer renders: the status, and which react-vnc screen (one per attempt) is mounted. */
 export interface SessionView {
@@ -22,6 +24,14 @@ export interface SessionView {
   credentialTypes: readonly string[]
   /** The user opened the console in another window and this one closed. */
   poppedOut: boolean
+  /** The guest layout in effect: the user's remembered choice, else the props'. */
+  guestLayout: KeyboardLayout
+  /** A paste "Type text" should show (untypeable characters, refused clipboard). */
+  pasteRequest: PasteRequest | null
+  /** Paste also fills the server's clipboard, where it has one. */
+  alsoServerClipboard: boolean
+  /** The input-method hint is showing (once per viewer). */
+  imeHint: boolean
 }
 
 /** The viewer's props, and the loading shell's early first fetch if it started one. */

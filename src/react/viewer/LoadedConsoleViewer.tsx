@@ -19,7 +19,9 @@ import type { ConsoleViewerProps } from '../types.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
 import { resolveLabels } from '../../i18n/resolveLabels.js'
 import { ConsoleAnnouncer } from '../ui/overlay/ConsoleAnnouncer.js'
+import { ConsoleImeHint } from '../ui/overlay/ConsoleImeHint.js'
 import { ConsoleOverlay } from '../ui/overlay/ConsoleOverlay.js'
+import { parseShortcut } from '../session/keyboard/parseShortcut.js'
 import { openInNewWindow } from './openInNewWindow.js'
 import { ConsoleToolbar } from '../ui/toolbar/ConsoleToolbar.js'
 import { useFullscreen } from './useFullscreen.js'
@@ -75,7 +77,9 @@ export function LoadedConsoleViewer(
     onPopOut,
     openConsolePage,
     onViewSettingsChange,
-    defaultKeyboardLayout = 'en-US',
+    guestKeyboardLayout: _guestKeyboardLayout,
+    defaultKeyboardLayout: _defaultKeyboardLayout,
+    pasteShortcut = 'Control+Shift+KeyV',
     children,
     ref,
     earlyUrl,
@@ -118,7 +122,11 @@ export function LoadedConsoleViewer(
       sendCtrlAltDel: () => session.sendCtrlAltDel(),
       sendKey: (keysym, code, down) => session.keyboard.sendKey(keysym, code, down),
       sendKeys: (combo) => session.keyboard.sendKeys(combo),
-      pasteText: (text) => session.pasteText(text),
+      pasteText: (text) => session.paste.pasteText(text),
+      setServerClipboard: (text) => session.setServerClipboard(text),
+      typeText: (text, options) =>
+        session.typing.typeText(text, { layout: session.view.guestLayout, ...options }),
+      stopTyping: () => session.typing.stop(),
       sendCredentials: (value) => session.sendCredentials(value),
       power: (action) => session.power(action),
       focus: () => session.keyboard.focus(),
@@ -136,9 +144,11 @@ export function LoadedConsoleViewer(
   const labels = useMemo(() => resolveLabels(locale, labelOverrides), [locale, labelOverrides])
   const { fullscreen, toggle: toggleFullscreen } = useFullscreen(root)
   const canPopOut = Boolean(popOutUrl || onPopOut)
+  const shortcutAria = pasteShortcut === false ? undefined : parseShortcut(pasteShortcut)?.aria
   const controls = useMemo<ConsoleControls>(
     () => ({
       labels,
+      locale: locale ?? 'en-US',
       settings: view.settings,
       setSettings: (patch) => session.setSettings(patch),
       keyboardCaptured: view.captured,
@@ -149,10 +159,22 @@ export function LoadedConsoleViewer(
       toggleSticky: (modifier) => session.keyboard.toggleSticky(modifier),
       sendKeys: (combo) => session.keyboard.sendKeys(combo),
       clipboardText: view.clipboardText,
-      typeText: (text, options) => session.typing.typeText(text, options),
+      typeText: (text, options) =>
+        session.typing.typeText(text, { layout: session.view.guestLayout, ...options }),
       stopTyping: () => session.typing.stop(),
       typing: view.typing,
-      defaultKeyboardLayout,
+      guestKeyboardLayout: view.guestLayout,
+      setGuestKeyboardLayout: (layout) => session.setGuestLayout(layout),
+      defaultKeyboardLayout: view.guestLayout,
+      pasteFromClipboard: () => void session.paste.fromClipboard(),
+      pasteShortcut: shortcutAria,
+      pasteRequest: view.pasteRequest,
+      hasServerClipboard: () => session.screen.serverClipboard(),
+      alsoServerClipboard: view.alsoServerClipboard,
+      setAlsoServerClipboard: (value) => session.store.set({ alsoServerClipboard: value }),
+      setServerClipboard: (text) => session.setServerClipboard(text),
+      imeHint: view.imeHint,
+      dismissImeHint: () => session.store.set({ imeHint: false }),
       credentialTypes: view.credentialTypes,
       fullscreen,
       toggleFullscreen,
@@ -171,9 +193,10 @@ export function LoadedConsoleViewer(
     }),
     [
       labels,
+      locale,
       view,
       session,
-      defaultKeyboardLayout,
+      shortcutAria,
       fullscreen,
       toggleFullscreen,
       canPopOut,
@@ -214,10 +237,12 @@ export function LoadedConsoleViewer(
               role="application"
               aria-label={name ? formatLabel(labels.consoleNamed, { name }) : labels.console}
               aria-describedby={hintId}
+              aria-keyshortcuts={shortcutAria}
               tabIndex={0}
               style={{ width: '100%', height: '100%' }}
             />
             {overlay === true ? <ConsoleOverlay /> : overlay || null}
+            {view.imeHint ? <ConsoleImeHint /> : null}
           </div>
           <div ref={stash} style={HIDDEN}>
             {screen && VncScreen ? (

@@ -2,7 +2,10 @@ import { namedKeys } from '../../../keys/namedKeys.js'
 import { parseKeyCombo } from '../../../keys/parseKeyCombo.js'
 import type { KeyStroke } from '../../../keys/KeyStroke.js'
 import type { StickyModifier } from '../../types.js'
+import { isComposedKey } from './isComposedKey.js'
 import { isReleaseHotkey } from './isReleaseHotkey.js'
+import { parseShortcut } from './parseShortcut.js'
+import { matchesShortcut } from './matchesShortcut.js'
 
 /** What the keyboard needs of its console. */
 export interface KeyboardHost {
@@ -14,6 +17,12 @@ export interface KeyboardHost {
   sticky(): readonly StickyModifier[]
   setSticky(sticky: readonly StickyModifier[]): void
   setCaptured(captured: boolean): void
+  /** The `pasteShortcut` prop: undefined for the default, false when off. */
+  pasteShortcut(): string | false | undefined
+  /** Pastes the host clipboard; called inside the shortcut's keydown (a user gesture). */
+  paste(): void
+  /** A local input method's composed key was held back from the VM (called once per console). */
+  composing(): void
 }
 
 const STICKY_ORDER: readonly StickyModifier[] = ['ctrl', 'alt', 'super']
@@ -29,6 +38,7 @@ export class KeyboardController {
   /** The physical key that the sticky modifiers were pressed for. */
   private stickyFor: string | undefined
   private readonly stickyKeys: KeyStroke[] = []
+  private composedSeen = false
   private readonly host: KeyboardHost
 
   constructor(host: KeyboardHost) {
@@ -83,12 +93,20 @@ export class KeyboardController {
    * only does that on window blur), then the focusable console element gets the focus.
    */
   release(): void {
+    this.releaseHeld()
+    this.host.element()?.focus({ preventScroll: true })
+  }
+
+  /**
+   * Releases at the VM every key still down on the canvas, through noVNC (a keyup on its canvas),
+   * so noVNC forgets them too and ignores their physical release later.
+   */
+  private releaseHeld(): void {
     const canvas = this.canvas()
     for (const code of [...this.held]) {
       canvas?.dispatchEvent(new KeyboardEvent('keyup', { code, bubbles: true, cancelable: true }))
     }
     this.held.clear()
-    this.host.element()?.focus({ preventScroll: true })
   }
 
   /** After a toolbar action: the keyboard back to the VM if it takes input, else to the console. */
@@ -114,6 +132,27 @@ export class KeyboardController {
         this.release()
         return
       }
+      // Capture listeners on the console element run before noVNC's own on the canvas: what is
+      // stopped here never reaches the VM.
+      if (isComposedKey(event)) {
+        // A local input method is composing: the VM would get stray keys, not the text.
+        event.preventDefault()
+        event.stopPropagation()
+        if (!this.composedSeen) this.host.composing()
+        this.composedSeen = true
+        return
+      }
+      const setting = this.host.pasteShortcut() ?? 'Control+Shift+KeyV'
+      const shortcut = setting === false ? undefined : parseShortcut(setting)
+      if (shortcut && matchesShortcut(event, shortcut)) {
+        event.preventDefault()
+        event.stopPropagation()
+        // noVNC already sent the shortcut's modifiers down (Ctrl, Shift): up they go before the
+        // text is typed, so the guest sees neither the V nor a held Ctrl+Shift.
+        this.releaseHeld()
+        this.host.paste()
+        return
+      }
       this.held.add(event.code)
       if (!this.stickyFor && !MODIFIER_KEYS.has(event.key) && this.host.sticky().length) {
         // Runs before noVNC's own handler on the canvas, so the modifiers reach the VM first.
@@ -125,6 +164,11 @@ export class KeyboardController {
       }
     }
     const onKeyUp = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLCanvasElement && isComposedKey(event)) {
+        event.preventDefault()
+        event.stopPropagation()
+        return
+      }
       this.held.delete(event.code)
       if (event.code !== this.stickyFor) return
       this.stickyFor = undefined

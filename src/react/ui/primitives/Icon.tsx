@@ -4,6 +4,7 @@ const PATHS = {
   keys: 'M4 7h6v6H4zM14 7h6v6h-6zM9 17h6',
   type: 'M4 7V5h16v2M12 5v14M9 19h6',
   clipboard: 'M9 4h6v3H9zM7 5H5v16h14V5h-2',
+  paste: 'M9 4h6v3H9zM7 5H5v16h14V5h-2M12 10v7M9 14l3 3 3-3',
   display: 'M3 5h18v11H3zM8 20h8M12 16v4',
   camera: 'M4 8h4l2-3h4l2 3h4v11H4zM12 16a3 3 0 1 0 0-6 3 3 0 0 0 0 6',
   expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { rovingFocusTarget } from './rovingFocusTarget.js'
 import { composeHandlers } from './composeHandlers.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
@@ -15,6 +23,9 @@ export interface PopoverProps extends Omit<ConsoleToolbarButtonProps, 'children'
   kind: 'menu' | 'dialog'
   /** The panel's accessible name (default: `label`). */
   title?: string
+  /** Controlled open state (e.g. a paste that opens "Type text"); uncontrolled without it. */
+  open?: boolean
+  onOpenChange?: (open: boolean) => void
   children: (close: (focus?: CloseFocus) => void) => ReactNode
 }
 
@@ -27,9 +38,30 @@ const FOCUSABLE = 'input, select, textarea, button:not([disabled]), [tabindex="0
  * items and Tab leaves it. Open, its root has `data-state="open"`.
  */
 export function Popover(props: PopoverProps) {
-  const { label, icon, kind, title, children, onClick, onKeyDown, ...rest } = props
+  const {
+    label,
+    icon,
+    kind,
+    title,
+    open: openProp,
+    onOpenChange,
+    children,
+    onClick,
+    onKeyDown,
+    ...rest
+  } = props
   const controls = useConsoleControls()
-  const [open, setOpen] = useState(false)
+  const [openState, setOpenState] = useState(false)
+  const open = openProp ?? openState
+  const setOpen = (next: boolean) => {
+    setOpenState(next)
+    if (next !== open) onOpenChange?.(next)
+  }
+  // The outside-click listener closes through the latest `setOpen` (a controlled owner hears it).
+  const closeOutside = useRef(() => {})
+  useLayoutEffect(() => {
+    closeOutside.current = () => setOpen(false)
+  })
   const id = useId()
   const triggerId = useId()
   const wrapper = useRef<HTMLSpanElement>(null)
@@ -47,7 +79,7 @@ export function Popover(props: PopoverProps) {
     const first = content.current?.querySelector<HTMLElement>(kind === 'menu' ? ITEMS : FOCUSABLE)
     first?.focus()
     const onPointerDown = (event: PointerEvent | MouseEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false)
+      if (!wrapper.current?.contains(event.target as Node)) closeOutside.current()
     }
     const doc = wrapper.current?.ownerDocument
     doc?.addEventListener('mousedown', onPointerDown)
@@ -88,7 +120,7 @@ export function Popover(props: PopoverProps) {
         aria-haspopup={kind}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onClick={composeHandlers(onClick, () => setOpen((value) => !value))}
+        onClick={composeHandlers(onClick, () => setOpen(!open))}
         onKeyDown={composeHandlers(onKeyDown, (event) => {
           if (kind === 'menu' && event.key === 'ArrowDown' && !open) {
             event.preventDefault()

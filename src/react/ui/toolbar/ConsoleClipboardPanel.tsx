@@ -84,7 +84,7 @@ export function ConsoleClipboardPanel(props: ConsoleClipboardPanelProps) {
               data-variant="primary"
               disabled={!connected || outgoing === ''}
               onClick={() => {
-                handle.pasteText(outgoing)
+                handle.setServerClipboard(outgoing)
                 setMessage(labels.sent)
               }}
             >

@@ -7,6 +7,7 @@ import { ConsoleDisconnectButton } from './ConsoleDisconnectButton.js'
 import { ConsoleDisplayPanel } from './ConsoleDisplayPanel.js'
 import { ConsoleFullscreenButton } from './ConsoleFullscreenButton.js'
 import { ConsoleKeyboardButton } from './ConsoleKeyboardButton.js'
+import { ConsolePasteButton } from './ConsolePasteButton.js'
 import { ConsolePopOutButton } from './ConsolePopOutButton.js'
 import { ConsolePowerMenu } from './ConsolePowerMenu.js'
 import { ConsoleReconnectButton } from './ConsoleReconnectButton.js'
@@ -61,6 +62,7 @@ export function ConsoleToolbar(props: ConsoleToolbarProps) {
             <ConsoleKeyboardButton />
             <ConsoleSendKeysMenu />
             <ConsoleStickyModifiers />
+            <ConsolePasteButton />
             <ConsoleTypeTextPanel />
             <ConsoleClipboardPanel />
           </div>
