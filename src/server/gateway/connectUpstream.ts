@@ -16,6 +16,9 @@ export function connectUpstream(
   const socket = new WebSocket(record.url, offered, {
     origin: record.origin,
     perMessageDeflate: false,
+    maxPayload: ctx.limits.maxUpstreamMessageBytes,
+    // One message per turn of the event loop, as on the browser side.
+    allowSynchronousEvents: false,
     handshakeTimeout: ctx.limits.upstreamTimeoutMs,
     ...(source.tls.ca !== undefined && { ca: source.tls.ca }),
     rejectUnauthorized: source.tls.rejectUnauthorized !== false,

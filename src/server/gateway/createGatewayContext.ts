@@ -47,10 +47,26 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     upstreamTimeoutMs: 15_000,
     bodyTimeoutMs: 10_000,
     refusalsPerMinutePerAddress: 60,
+    heartbeatMs: 15_000,
+    // noVNC sends at most 10 KiB per message (its send queue); 1 MiB leaves room for other RFB
+    // clients' clipboard text and bounds what one frame can pin.
+    maxBrowserMessageBytes: 1024 * 1024,
+    // A full raw 1920×1080 update is 8.3 MB even if a proxy sent it as one message; the
+    // proxies measured send far smaller frames (see README).
+    maxUpstreamMessageBytes: 16 * 1024 * 1024,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
     throw new Error('createConsoleGateway: limits.ticketTtlMs must be between 1 and 30 000 ms.')
+  }
+  for (const name of [
+    'heartbeatMs',
+    'maxBrowserMessageBytes',
+    'maxUpstreamMessageBytes',
+  ] as const) {
+    if (!(Number.isFinite(limits[name]) && limits[name] > 0)) {
+      throw new Error(`createConsoleGateway: limits.${name} must be a positive number.`)
+    }
   }
   const sources: Partial<Record<ConsoleTarget['provider'], ConsoleSource>> = {}
   if (options.providers?.cloudtower) {
@@ -110,6 +126,10 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     wss: new WebSocketServer({
       noServer: true,
       perMessageDeflate: false,
+      maxPayload: limits.maxBrowserMessageBytes,
+      // One message per turn of the event loop: a burst of tiny frames from one browser must
+      // not hold up every other relay (ws's default handles a whole read at once).
+      allowSynchronousEvents: false,
       handleProtocols: (protocols, request) => {
         const chosen = chosenProtocol.get(request)
         return chosen && protocols.has(chosen) ? chosen : false
