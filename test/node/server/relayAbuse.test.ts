@@ -220,9 +220,9 @@ describe('heartbeat', () => {
       // The browser goes away. Its FIN waits unread behind its own bytes.
       const gone = Date.now()
       socket.destroy()
-      await expect.poll(() => portal.gateway.stats.activeRelays, { timeout: 5_000 }).toBe(0)
-      // Within two heartbeats (plus scheduling slack on a busy machine).
-      expect(Date.now() - gone).toBeLessThan(3_000)
+      await expect.poll(() => portal.gateway.stats.activeRelays, { timeout: 8_000 }).toBe(0)
+      // Within two heartbeats and the other side's 2 s close grace (plus slack on a busy machine).
+      expect(Date.now() - gone).toBeLessThan(4_500)
       // Its slot came back: the user may open another console.
       expect((await portal.ask(ECS)).status).toBe(200)
     })
@@ -243,8 +243,9 @@ describe('heartbeat', () => {
       // A browser that vanished takes nothing more: what waits for it never leaves.
       client.ws.pause()
       const gone = Date.now()
-      await expect.poll(() => portal.gateway.stats.activeRelays, { timeout: 5_000 }).toBe(0)
-      expect(Date.now() - gone).toBeLessThan(3_000)
+      await expect.poll(() => portal.gateway.stats.activeRelays, { timeout: 8_000 }).toBe(0)
+      // Two heartbeats, then the console proxy's 2 s close grace (this one never answers).
+      expect(Date.now() - gone).toBeLessThan(4_500)
       client.ws.terminate()
     })
   })
