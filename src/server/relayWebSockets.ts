@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws'
+import { CLOSE_GRACE_MS } from './CLOSE_GRACE_MS.js'
 import { watchPeer } from './watchPeer.js'
 
 type EndReason =
@@ -43,8 +44,6 @@ const size = (data: RawData) =>
 // Codes a peer may send in a close frame; 1005/1006/1015 only describe what happened locally.
 const sendable = (code: number) => (code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000)
 
-// A peer that does not answer our close frame within this is cut off (ws would wait 30 s).
-const CLOSE_GRACE_MS = 2_000
 const tooBig = (error: Error) =>
   (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 

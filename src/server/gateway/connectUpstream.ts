@@ -1,4 +1,5 @@
-import { WebSocket, type RawData } from 'ws'
+import { WebSocket, type ClientOptions, type RawData } from 'ws'
+import { CLOSE_GRACE_MS } from '../CLOSE_GRACE_MS.js'
 import type { GatewayContext, Reply, TicketRecord, UpstreamLink } from './types.js'
 
 /**
@@ -22,7 +23,9 @@ export function connectUpstream(
     handshakeTimeout: ctx.limits.upstreamTimeoutMs,
     ...(source.tls.ca !== undefined && { ca: source.tls.ca }),
     rejectUnauthorized: source.tls.rejectUnauthorized !== false,
-  })
+    // ws's own close paths too; see createGatewayContext.
+    closeTimeout: CLOSE_GRACE_MS,
+  } as ClientOptions)
   const waiting: UpstreamLink['waiting'] = []
   const keep = (data: RawData, isBinary: boolean) => waiting.push({ data, isBinary })
   socket.on('message', keep)

@@ -1,6 +1,6 @@
 import { emptyGatewayStats } from './emptyGatewayStats.js'
 import type { IncomingMessage } from 'node:http'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type ServerOptions } from 'ws'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
 import { createEcsSource } from '../providers/createEcsSource.js'
@@ -8,6 +8,7 @@ import { createMemoryGatewayStore } from '../store/createMemoryGatewayStore.js'
 import { redactForLog } from '../redactForLog.js'
 import type { Relay } from '../relayWebSockets.js'
 import { toGatewayError } from '../toGatewayError.js'
+import { CLOSE_GRACE_MS } from '../CLOSE_GRACE_MS.js'
 import type {
   ConsoleGatewayOptions,
   ConsoleTarget,
@@ -134,7 +135,10 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
         const chosen = chosenProtocol.get(request)
         return chosen && protocols.has(chosen) ? chosen : false
       },
-    }),
+      // ws's own close paths too (the peer's close frame, a protocol error, an oversized
+      // message). ws ≥ 8.19 takes it; @types/ws does not list it yet.
+      closeTimeout: CLOSE_GRACE_MS,
+    } as ServerOptions),
     closing: false,
   }
 }

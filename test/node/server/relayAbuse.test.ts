@@ -9,6 +9,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
 import type { GatewayLimits } from '../../../src/server/types.js'
 import { startGatewayServer } from './startGatewayServer.js'
 
@@ -294,6 +295,34 @@ describe('closing', () => {
       // ws alone would wait 30 s for the answer; the gateway's grace is 2 s.
       expect(Date.now() - left).toBeLessThan(5_000)
     })
+  })
+  it('frees a flooding browser that left, when the console hung up and never finished closing', async () => {
+    // The fake cloud's built-in VNC server hangs up on the garbage; its websocket, paused behind
+    // the TCP writes it could not finish, never reads the gateway's answer to its close frame.
+    const cloud = await startFakeCloud({ builtInVnc: true })
+    const portal = await startGatewayServer({
+      authorize: () => ({ user: 'alice' }),
+      logger: quiet,
+      limits: { heartbeatMs: 1_000 },
+      providers: { ecs: { endpoint: cloud.url, projectId: PROJECT, authToken: 'fake-ecs-token' } },
+    })
+    try {
+      const { socket } = await rawBrowser(portal)
+      const message = Buffer.concat([frameHeader(64 * 1024, true), Buffer.alloc(64 * 1024, 4)])
+      for (let i = 0; i < 4_000; i++) {
+        if (socket.write(message)) continue
+        const drained = await Promise.race([once(socket, 'drain').then(() => true), sleep(1_000)])
+        if (!drained) break
+      }
+      const gone = Date.now()
+      socket.destroy()
+      await expect.poll(() => portal.gateway.stats.activeRelays, { timeout: 10_000 }).toBe(0)
+      // ws alone waits 30 s for the close to finish.
+      expect(Date.now() - gone).toBeLessThan(6_000)
+    } finally {
+      await portal.close()
+      await cloud.close()
+    }
   })
 })
 
