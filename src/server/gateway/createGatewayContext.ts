@@ -136,7 +136,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
         return chosen && protocols.has(chosen) ? chosen : false
       },
       // ws's own close paths too (the peer's close frame, a protocol error, an oversized
-      // message). ws ≥ 8.19 takes it; @types/ws does not list it yet.
+      // message). ws 8.23 takes it; @types/ws does not list it yet.
       closeTimeout: CLOSE_GRACE_MS,
     } as ServerOptions),
     closing: false,

@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
+import { createConsoleGateway } from '../../../src/server/createConsoleGateway.js'
 import type { GatewayLimits } from '../../../src/server/types.js'
 import { startGatewayServer } from './startGatewayServer.js'
 
@@ -393,5 +394,23 @@ describe('a flood of tiny frames', () => {
       flooder.socket.destroy()
       ws.close()
     })
+  })
+})
+
+describe('limits', () => {
+  it('refuses a heartbeat or a message cap that is not a positive number', () => {
+    for (const limits of [
+      { heartbeatMs: 0 },
+      { maxBrowserMessageBytes: -1 },
+      { maxUpstreamMessageBytes: Number.NaN },
+    ]) {
+      expect(() =>
+        createConsoleGateway({
+          authorize: () => true,
+          limits,
+          providers: { ecs: { endpoint: 'https://ecs.example.com', projectId: PROJECT } },
+        }),
+      ).toThrow(/must be a positive number/)
+    }
   })
 })
