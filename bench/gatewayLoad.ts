@@ -350,13 +350,18 @@ async function main() {
       const balancer = await startChild(['--balancer', children.map((c) => c.port).join(',')])
       const stats = () =>
         Promise.all(children.map((c) => c.ask<Memory>({ type: 'memory' }, 'memory')))
-      const first = await stats()
+      // At rest, after a full GC: the baseline for memory per relay.
+      const first = await Promise.all(
+        children.map((c) => c.ask<Memory>({ type: 'memory', gc: true }, 'memory')),
+      )
       // Reading INFO is a command itself: what one reading adds is measured and taken off.
       const commands0 = await redis.stat('total_commands_processed')
       const infoCost = (await redis.stat('total_commands_processed')) - commands0
       let held: number[] = []
+      let midRun: Memory[] = []
       const phase = await run('replicas', DURATION_S, via(balancer.url), async () => {
-        held = (await stats()).map((s) => s.stats.activeRelays ?? 0)
+        midRun = await stats()
+        held = midRun.map((s) => s.stats.activeRelays ?? 0)
       })
       await new Promise((resolve) => setTimeout(resolve, 300))
       const last = await stats()
@@ -366,9 +371,14 @@ async function main() {
         (sum, s, i) => sum + s.roundTrips - (first[i]?.roundTrips ?? 0),
         0,
       )
+      // RSS per relay on each replica at mid-run, over its own relays.
+      const rssPerRelayKiB = midRun.map(
+        (s, i) => (s.memory.rss - (first[i]?.memory.rss ?? 0)) / Math.max(1, held[i] ?? 0) / 1024,
+      )
       return {
         phase,
         relaysHeldPerReplica: held,
+        rssPerRelayKiB,
         roundTripsPerConsole: roundTrips / SESSIONS,
         storeCallsPerConsole: perConsole(last, first),
         redisCommandsPerConsole: commands / SESSIONS,
@@ -445,6 +455,7 @@ async function main() {
       ? {
           ...replicas,
           relaysHeldPerReplica: replicated.relaysHeldPerReplica,
+          rssPerRelayKiB: replicated.rssPerRelayKiB,
           // Counted at the adapter: every command the store sent through the client.
           redisRoundTripsPerConsole: replicated.roundTripsPerConsole,
           storeCallsPerConsole: replicated.storeCallsPerConsole,
@@ -491,7 +502,7 @@ async function main() {
   )
   if (replicated) {
     console.log(
-      `relays held per replica at mid-run: ${replicated.relaysHeldPerReplica.join(' / ')} (1 replica: ${busy?.stats.activeRelays ?? '?'})`,
+      `relays held per replica at mid-run: ${replicated.relaysHeldPerReplica.join(' / ')} (1 replica: ${busy?.stats.activeRelays ?? '?'}); rss per relay: ${replicated.rssPerRelayKiB.map((kib) => `${kib.toFixed(1)} KiB`).join(' / ')}`,
     )
     console.log(
       `store calls per console, 2 replicas on redis: ${calls(replicated.storeCallsPerConsole)}`,

@@ -1,15 +1,32 @@
 import type { RawData, WebSocket } from 'ws'
+import { CLOSE_GRACE_MS } from './CLOSE_GRACE_MS.js'
+import { watchPeer } from './watchPeer.js'
+
+type EndReason =
+  | 'browser'
+  | 'upstream'
+  | 'idle'
+  | 'closed'
+  | 'browser unresponsive'
+  | 'upstream unresponsive'
+  | 'browser message too big'
+  | 'upstream message too big'
 
 export interface RelayOptions {
   /** Pause the sending side while the receiving side has more than this queued. */
   highWaterMark: number
   /** Close both sides after this long without a byte either way. */
   idleTimeoutMs: number
+  /**
+   * Both sides are pinged this often; a side that shows no life between two pings (see
+   * `watchPeer`) is cut off, so a vanished peer is gone within twice this.
+   */
+  heartbeatMs: number
   /** Messages the upstream sent before the browser was attached, in order. */
   early?: readonly { data: RawData; isBinary: boolean }[]
   onBytes?(direction: 'toUpstream' | 'toBrowser', bytes: number): void
   /** Once, when both sides have closed. */
-  onEnd?(reason: 'browser' | 'upstream' | 'idle' | 'closed'): void
+  onEnd?(reason: EndReason): void
 }
 
 export interface Relay {
@@ -27,70 +44,132 @@ const size = (data: RawData) =>
 // Codes a peer may send in a close frame; 1005/1006/1015 only describe what happened locally.
 const sendable = (code: number) => (code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000)
 
+const tooBig = (error: Error) =>
+  (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+
 /**
  * Moves websocket messages both ways unchanged (message boundaries and binary/text kept). A side
  * that outruns the other is paused until the other's send buffer drains below a quarter of the
- * high-water mark, so a slow browser cannot make the gateway buffer without bound.
+ * high-water mark, so a slow browser cannot make the gateway buffer without bound. Both sides
+ * are pinged every `heartbeatMs`; one that shows no life between two pings is cut off.
  */
 export function relayWebSockets(
   browser: WebSocket,
   upstream: WebSocket,
   options: RelayOptions,
 ): Relay {
-  const { highWaterMark, idleTimeoutMs } = options
+  const { highWaterMark, idleTimeoutMs, heartbeatMs } = options
   let lastActivity = Date.now()
   let ended = false
-  let endReason: 'browser' | 'upstream' | 'idle' | 'closed' = 'closed'
+  let endReason: EndReason = 'closed'
   let idleTimer: NodeJS.Timeout | undefined
+  const sides = [
+    { side: browser, watch: watchPeer(), name: 'browser' },
+    { side: upstream, watch: watchPeer(), name: 'upstream' },
+  ] as const
+  const [browserSide, upstreamSide] = sides
 
-  const pipe = (from: WebSocket, to: WebSocket, direction: 'toUpstream' | 'toBrowser') => {
+  const pipe = (
+    { side: from, watch: heard }: (typeof sides)[number],
+    { side: to, watch: target }: (typeof sides)[number],
+    direction: 'toUpstream' | 'toBrowser',
+  ) => {
     const resumeIfDrained = () => {
       if (from.isPaused && to.bufferedAmount <= highWaterMark / 4) from.resume()
     }
     return (data: RawData, isBinary: boolean) => {
       lastActivity = Date.now()
+      heard.heard()
       if (to.readyState !== to.OPEN) return
       options.onBytes?.(direction, size(data))
-      to.send(data, { binary: isBinary }, resumeIfDrained)
-      if (to.bufferedAmount > highWaterMark && !from.isPaused) from.pause()
+      const seq = target.queued()
+      to.send(data, { binary: isBinary }, () => {
+        target.sent(seq)
+        resumeIfDrained()
+      })
+      if (to.bufferedAmount > highWaterMark && !from.isPaused) {
+        from.pause()
+        heard.paused()
+      }
     }
   }
-  const toBrowser = pipe(upstream, browser, 'toBrowser')
+  const toBrowser = pipe(upstreamSide, browserSide, 'toBrowser')
   for (const message of options.early ?? []) toBrowser(message.data, message.isBinary)
   upstream.on('message', toBrowser)
-  browser.on('message', pipe(browser, upstream, 'toUpstream'))
+  browser.on('message', pipe(browserSide, upstreamSide, 'toUpstream'))
   upstream.resume()
+  for (const { side, watch } of sides) {
+    side.on('pong', () => watch.heard())
+    side.on('ping', () => watch.heard())
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const { side, watch, name } of sides) {
+      if (side.readyState !== side.OPEN) continue
+      if (watch.check(side.isPaused)) side.ping()
+      else {
+        if (endReason === 'closed') endReason = `${name} unresponsive`
+        // No close frame: it would wait behind the bytes the peer is not reading.
+        side.terminate()
+      }
+    }
+  }, heartbeatMs)
+  heartbeat.unref()
 
   const finish = () => {
     if (ended || browser.readyState !== browser.CLOSED || upstream.readyState !== upstream.CLOSED)
       return
     ended = true
     clearTimeout(idleTimer)
+    clearInterval(heartbeat)
     options.onEnd?.(endReason)
+  }
+  /** A peer that never answers the close frame is cut off after the grace. */
+  const cutOff = (side: WebSocket) => {
+    // Its close frame (and FIN) must be read for the close to finish, even under backpressure.
+    if (side.isPaused) side.resume()
+    setTimeout(() => side.terminate(), CLOSE_GRACE_MS).unref()
   }
   const closeBoth = (code: number, reason: string) => {
     for (const side of [browser, upstream]) {
       if (side.readyState === side.OPEN || side.readyState === side.CONNECTING)
         side.close(code, reason)
-      // A peer that never answers the close frame is cut off.
-      setTimeout(() => side.terminate(), 2_000).unref()
+      cutOff(side)
     }
   }
   browser.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'browser'
-    if (upstream.readyState === upstream.OPEN) upstream.close(sendable(code), reason.toString())
-    else if (upstream.readyState === upstream.CONNECTING) upstream.terminate()
+    if (upstream.readyState === upstream.OPEN) {
+      upstream.close(sendable(code), reason.toString())
+      cutOff(upstream)
+    } else if (upstream.readyState === upstream.CONNECTING) upstream.terminate()
     finish()
   })
   upstream.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'upstream'
     // An upstream that vanished (1006) is reported as 1011 so the browser knows it was not its doing.
-    if (browser.readyState === browser.OPEN)
+    if (browser.readyState === browser.OPEN) {
       browser.close(code === 1006 ? 1011 : sendable(code), reason.toString())
+      cutOff(browser)
+    }
     finish()
   })
-  browser.on('error', () => browser.terminate())
-  upstream.on('error', () => upstream.terminate())
+  // ws has already sent the peer the close code the error calls for (1009 for a message over
+  // maxPayload, 1002 for a protocol error); the grace bounds the wait for its answer.
+  browser.on('error', (error) => {
+    if (endReason === 'closed' && tooBig(error)) endReason = 'browser message too big'
+    cutOff(browser)
+  })
+  upstream.on('error', (error) => {
+    if (tooBig(error)) {
+      if (endReason === 'closed') endReason = 'upstream message too big'
+      if (browser.readyState === browser.OPEN) {
+        browser.close(1009, 'console message too big')
+        cutOff(browser)
+      }
+    }
+    cutOff(upstream)
+  })
 
   const checkIdle = () => {
     const quiet = Date.now() - lastActivity

@@ -114,6 +114,16 @@ export interface GatewayLimits {
    * hung costs a quick, retryable answer, not a hang. Default 2 000 ms.
    */
   storeTimeoutMs?: number
+  /**
+   * Both sockets of a relay are pinged this often; a side that shows no life between two pings
+   * (no pong, no message, and none of the data waiting for it taken) is cut off, so a vanished
+   * browser or console proxy is gone within twice this. Default 15 000 ms.
+   */
+  heartbeatMs?: number
+  /** Largest websocket message the browser may send; larger ones close with 1009. Default 1 MiB. */
+  maxBrowserMessageBytes?: number
+  /** Largest websocket message the console proxy may send; larger ones close with 1009. Default 16 MiB. */
+  maxUpstreamMessageBytes?: number
 }
 
 export interface ConsoleGatewayOptions {

@@ -1,4 +1,5 @@
-import { WebSocket, type RawData } from 'ws'
+import { WebSocket, type ClientOptions, type RawData } from 'ws'
+import { CLOSE_GRACE_MS } from '../CLOSE_GRACE_MS.js'
 import type { GatewayContext, Reply, TicketRecord, UpstreamLink } from './types.js'
 
 /**
@@ -16,10 +17,15 @@ export function connectUpstream(
   const socket = new WebSocket(record.url, offered, {
     origin: record.origin,
     perMessageDeflate: false,
+    maxPayload: ctx.limits.maxUpstreamMessageBytes,
+    // One message per turn of the event loop, as on the browser side.
+    allowSynchronousEvents: false,
     handshakeTimeout: ctx.limits.upstreamTimeoutMs,
     ...(source.tls.ca !== undefined && { ca: source.tls.ca }),
     rejectUnauthorized: source.tls.rejectUnauthorized !== false,
-  })
+    // ws's own close paths too; see createGatewayContext.
+    closeTimeout: CLOSE_GRACE_MS,
+  } as ClientOptions)
   const waiting: UpstreamLink['waiting'] = []
   const keep = (data: RawData, isBinary: boolean) => waiting.push({ data, isBinary })
   socket.on('message', keep)

@@ -1,6 +1,6 @@
 import { emptyGatewayStats } from './emptyGatewayStats.js'
 import type { IncomingMessage } from 'node:http'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type ServerOptions } from 'ws'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
 import { createEcsSource } from '../providers/createEcsSource.js'
@@ -9,6 +9,7 @@ import { withStoreDeadline } from '../store/withStoreDeadline.js'
 import { redactForLog } from '../redactForLog.js'
 import type { Relay } from '../relayWebSockets.js'
 import { toGatewayError } from '../toGatewayError.js'
+import { CLOSE_GRACE_MS } from '../CLOSE_GRACE_MS.js'
 import type {
   ConsoleGatewayOptions,
   ConsoleTarget,
@@ -50,10 +51,26 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     bodyTimeoutMs: 10_000,
     refusalsPerMinutePerAddress: 60,
     storeTimeoutMs: 2_000,
+    heartbeatMs: 15_000,
+    // noVNC sends at most 10 KiB per message (its send queue); 1 MiB leaves room for other RFB
+    // clients' clipboard text and bounds what one frame can pin.
+    maxBrowserMessageBytes: 1024 * 1024,
+    // A full raw 1920×1080 update is 8.3 MB even if a proxy sent it as one message; the
+    // proxies measured send far smaller frames (see README).
+    maxUpstreamMessageBytes: 16 * 1024 * 1024,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
     throw new Error('createConsoleGateway: limits.ticketTtlMs must be between 1 and 30 000 ms.')
+  }
+  for (const name of [
+    'heartbeatMs',
+    'maxBrowserMessageBytes',
+    'maxUpstreamMessageBytes',
+  ] as const) {
+    if (!(Number.isFinite(limits[name]) && limits[name] > 0)) {
+      throw new Error(`createConsoleGateway: limits.${name} must be a positive number.`)
+    }
   }
   const sources: Partial<Record<ConsoleTarget['provider'], ConsoleSource>> = {}
   if (options.providers?.cloudtower) {
@@ -124,11 +141,18 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     wss: new WebSocketServer({
       noServer: true,
       perMessageDeflate: false,
+      maxPayload: limits.maxBrowserMessageBytes,
+      // One message per turn of the event loop: a burst of tiny frames from one browser must
+      // not hold up every other relay (ws's default handles a whole read at once).
+      allowSynchronousEvents: false,
       handleProtocols: (protocols, request) => {
         const chosen = chosenProtocol.get(request)
         return chosen && protocols.has(chosen) ? chosen : false
       },
-    }),
+      // ws's own close paths too (the peer's close frame, a protocol error, an oversized
+      // message). ws 8.23 takes it; @types/ws does not list it yet.
+      closeTimeout: CLOSE_GRACE_MS,
+    } as ServerOptions),
     closing: false,
   }
 }

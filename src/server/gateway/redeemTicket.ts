@@ -199,6 +199,7 @@ export async function redeemTicket(
       const started: Relay = relayWebSockets(browser, link, {
         highWaterMark: limits.highWaterMark,
         idleTimeoutMs: limits.idleTimeoutMs,
+        heartbeatMs: limits.heartbeatMs,
         early: waiting,
         onBytes: (direction, bytes) => {
           if (direction === 'toUpstream') stats.bytesToUpstream += bytes

@@ -37,6 +37,7 @@ async function setUp(
   relayWebSockets(browserSide, upstream, {
     highWaterMark,
     idleTimeoutMs,
+    heartbeatMs: 60_000,
     onBytes: (direction, n) => (bytes[direction] += n),
     onEnd: (reason) => ended.push(reason),
   })
