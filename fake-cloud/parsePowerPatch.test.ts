@@ -2,8 +2,14 @@ import { expect, it } from 'vitest'
 import { parsePowerPatch } from './parsePowerPatch.ts'
 
 it('reads a VM id and the state to force', () => {
-  expect(parsePowerPatch({ id: 'vm-1', state: 'stopped' })).toEqual({ id: 'vm-1', state: 'stopped' })
-  expect(parsePowerPatch({ id: 'vm-1', state: 'running' })).toEqual({ id: 'vm-1', state: 'running' })
+  expect(parsePowerPatch({ id: 'vm-1', state: 'stopped' })).toEqual({
+    id: 'vm-1',
+    state: 'stopped',
+  })
+  expect(parsePowerPatch({ id: 'vm-1', state: 'running' })).toEqual({
+    id: 'vm-1',
+    state: 'running',
+  })
 })
 
 it('refuses anything else with a message', () => {
