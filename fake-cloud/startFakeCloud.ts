@@ -53,6 +53,9 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000
   const cors = options.cors ?? true
   const powerDelayMs = options.powerDelayMs ?? 1500
+  if (!Number.isFinite(powerDelayMs) || powerDelayMs < 0) {
+    throw new Error('startFakeCloud: powerDelayMs must be a number of milliseconds, 0 or more')
+  }
 
   const stats: FakeCloudStats = {
     requests: 0,
