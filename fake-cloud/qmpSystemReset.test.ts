@@ -1,14 +1,14 @@
 // Against a real QEMU (Debian's qemu-system-x86): no guest, only its QMP monitor.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startProcess, type ManagedProcess } from '../test/support/managedProcess.ts'
 import { qmpSystemReset } from './qmpSystemReset.ts'
 import { startFakeCloud } from './startFakeCloud.ts'
 
-let qemu: ChildProcess
+let qemu: ManagedProcess
 let dir: string
 let socket: string
 let observer: string
@@ -17,15 +17,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qmp-'))
   socket = join(dir, 'qmp.sock')
   observer = join(dir, 'observer.sock') // a second monitor, to see the RESET events
-  qemu = spawn(
-    'qemu-system-x86_64',
-    [
-      ...['-machine', 'none', '-display', 'none'],
-      ...['-qmp', `unix:${socket},server=on,wait=off`],
-      ...['-qmp', `unix:${observer},server=on,wait=off`],
-    ],
-    { stdio: 'ignore' },
-  )
+  qemu = startProcess('qemu', 'qemu-system-x86_64', [
+    ...['-machine', 'none', '-display', 'none'],
+    ...['-qmp', `unix:${socket},server=on,wait=off`],
+    ...['-qmp', `unix:${observer},server=on,wait=off`],
+  ])
   const deadline = Date.now() + 10_000
   while (!existsSync(socket) || !existsSync(observer)) {
     if (Date.now() > deadline) throw new Error('QEMU made no QMP socket')
@@ -33,8 +29,8 @@ beforeAll(async () => {
   }
 })
 
-afterAll(() => {
-  qemu?.kill()
+afterAll(async () => {
+  await qemu?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
