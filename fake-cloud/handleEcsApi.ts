@@ -62,11 +62,11 @@ const ecs = (status: number, code: string, message: string): Reply => ({
  * checked in the order Huawei's gateway and then ECS check them.
  */
 export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
-  let route: RegExpExecArray | null = null
-  const found = ROUTES.find(
-    ([method, pattern]) => method === request.method && (route = pattern.exec(request.pathname)),
-  )
-  if (!found || !route) {
+  const found = ROUTES.flatMap(([method, pattern, kind]) => {
+    const match = method === request.method ? pattern.exec(request.pathname) : null
+    return match ? [{ match, kind }] : []
+  })[0]
+  if (!found) {
     return gateway(
       404,
       'APIGW.0101',
@@ -92,7 +92,7 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
       'Incorrect IAM authentication information: decrypt token fail',
     )
   }
-  const match: RegExpExecArray = route
+  const { match, kind } = found
   const projectId = decodeURIComponent(match[1] ?? '')
   const serverId = decodeURIComponent(match[2] ?? '')
   if (grant.projectId !== projectId) {
@@ -102,7 +102,6 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
     ctx.inventory.ecs.servers.find(
       (candidate) => candidate.projectId === projectId && candidate.serverId === id,
     )
-  const kind = found[2]
   if (kind === 'server') return showServer(findServer(serverId), serverId)
   if (kind === 'job') return showJob(serverId, ctx, findServer)
 
