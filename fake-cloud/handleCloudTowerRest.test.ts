@@ -4,7 +4,8 @@ import { startFakeCloud } from './startFakeCloud.ts'
 import type { FakeCloudHandle } from './types.ts'
 
 const ADMIN = 'fake-cloudtower-admin-token'
-const DELAY = 400
+// Generous: a few checks read the state while a task runs (one local request must fit in it).
+const DELAY = 800
 
 let cloud: FakeCloudHandle
 beforeAll(async () => {

@@ -8,7 +8,7 @@ const BODY = { remote_console: { protocol: 'vnc', type: 'novnc' } }
 
 let cloud: FakeCloudHandle
 beforeAll(async () => {
-  cloud = await startFakeCloud({ vncTarget: null, powerDelayMs: 400 })
+  cloud = await startFakeCloud({ vncTarget: null, powerDelayMs: 800 }) // generous: checks read the state mid-job
 })
 afterAll(() => cloud.close())
 
@@ -251,7 +251,7 @@ describe('ECS POST /v1/{project_id}/cloudservers/action and GET /v1/{project_id}
     const seen = await jobDone(jobId)
     expect(seen.at(-1)).toBe('SUCCESS')
     expect(['INIT', 'RUNNING']).toContain(seen[0])
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(750)
     expect(await job(jobId)).toMatchObject({
       status: 'SUCCESS',
       job_id: jobId,
