@@ -117,6 +117,39 @@ describe('fakeCloudPlugin', () => {
     await expect(fetch(`${config.fakeCloudUrl}/__fake/health`)).rejects.toThrow()
   }, 20_000)
 
+  it("serves VM state and power same-origin, and the chaos panel's power switch", async () => {
+    const { origin } = await startDemo()
+    const config = (await (await fetch(`${origin}/__demo/config`)).json()) as DemoConfig
+    const tower = (operation: string, id: string) =>
+      fetch(`${origin}${config.cloudTower.endpoint}/v2/api/${operation}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: config.cloudTower.token },
+        body: JSON.stringify({ where: { id } }),
+      }).then(async (response) => ({ status: response.status, json: await response.json() }))
+    expect(config.cloudTower.vms.find((vm) => vm.id === 'vm-stopped-01')?.status).toBe('STOPPED')
+    const started = await tower('start-vm', 'vm-stopped-01')
+    expect(started.status).toBe(200)
+    expect(started.json).toMatchObject([
+      { task_id: expect.any(String), data: { id: 'vm-stopped-01' } },
+    ])
+    const taskId = (started.json as { task_id: string }[])[0]?.task_id ?? ''
+    expect((await tower('get-tasks', taskId)).json).toMatchObject([{ id: taskId }])
+
+    const server = config.ecs.servers.find((candidate) => candidate.status === 'SHUTOFF')
+    const state = await fetch(
+      `${origin}${config.ecs.endpoint}/v1/${config.ecs.projectId}/cloudservers/${server?.id}`,
+      { headers: { 'x-auth-token': config.ecs.authToken } },
+    )
+    expect(await state.json()).toMatchObject({ server: { status: 'SHUTOFF' } })
+
+    const stop = await fetch(`${origin}/__fake/power`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'vm-ubuntu-01', state: 'stopped' }),
+    })
+    expect(await stop.json()).toEqual({ id: 'vm-ubuntu-01', state: 'stopped' })
+    expect((await tower('get-vms', 'vm-ubuntu-01')).json).toMatchObject([{ status: 'STOPPED' }])
+  }, 20_000)
+
   it('passes a refused console upgrade on as an HTTP error', async () => {
     const { origin } = await startDemo()
     const spent = `${origin.replace(/^http/, 'ws')}/tower/websockify/?token=spent`

@@ -24,7 +24,7 @@ export interface DemoConfig {
     authToken: string
     servers: { id: string; name: string; status: string; vncPassword?: string }[]
   }
-  /** The chaos panel's API: `${fakeApi}/faults`, `/health`, `/inventory`, `/vnc`. */
+  /** The chaos panel's API: `${fakeApi}/faults`, `/power`, `/health`, `/inventory`, `/vnc`. */
   fakeApi: string
 }
 
@@ -34,8 +34,9 @@ const FAKE_API = '/__fake'
 
 /**
  * Starts the fake cloud with the dev server and stops it with the server. Vite's proxy makes it
- * same-origin for the page: `/tower/api` and `/tower/websockify/` (websocket) → CloudTower,
- * `/ecs/v1/…` → ECS, `/__fake/…` → fault switches. `GET /__demo/config` describes it all.
+ * same-origin for the page: `/tower/api`, `/tower/v2/api/…` (REST: state and power) and
+ * `/tower/websockify/` (websocket) → CloudTower, `/ecs/v1/…` → ECS, `/__fake/…` → fault and power
+ * switches. `GET /__demo/config` describes it all.
  * ECS console URLs still name the fake cloud's own port (a browser may open that socket directly).
  */
 export function fakeCloudPlugin(options: FakeCloudOptions = {}): Plugin {
@@ -68,6 +69,7 @@ export function fakeCloudPlugin(options: FakeCloudOptions = {}): Plugin {
       server.config.server.proxy = {
         ...server.config.server.proxy,
         [`${TOWER}/api`]: under(TOWER),
+        [`${TOWER}/v2/`]: under(TOWER), // CloudTower REST: VM state and power
         [`${TOWER}/websockify`]: under(TOWER, true),
         [`${ECS}/v1/`]: under(ECS),
         [`${FAKE_API}/`]: { target },

@@ -105,7 +105,15 @@ function Portal({ config }: { config: DemoConfig }) {
             </li>
           ))}
         </ul>
-        <ChaosPanel api={config.fakeApi} />
+        <ChaosPanel
+          api={config.fakeApi}
+          vm={
+            selected && {
+              id: selected.cloud === 'cloudtower' ? selected.vmId : selected.serverId,
+              name: selected.name,
+            }
+          }
+        />
       </aside>
       <main className="demo-main">
         <div className="demo-tabs" role="tablist" aria-label="View">
@@ -289,7 +297,7 @@ interface Faults {
   vncPassword: string | null
 }
 
-function ChaosPanel({ api }: { api: string }) {
+function ChaosPanel({ api, vm }: { api: string; vm: { id: string; name: string } | null }) {
   const faults = useQuery({
     queryKey: ['faults'],
     queryFn: async () => (await (await fetch(`${api}/faults`)).json()) as Faults,
@@ -356,7 +364,33 @@ function ChaosPanel({ api }: { api: string }) {
       <button type="button" onClick={() => void send({ reset: true })}>
         Reset
       </button>
+      <PowerSwitch api={api} vm={vm} />
     </fieldset>
+  )
+}
+
+/** Stops the open VM at once, under its live console (as an admin elsewhere would), or powers it on. */
+function PowerSwitch({ api, vm }: { api: string; vm: { id: string; name: string } | null }) {
+  const [note, setNote] = useState('')
+  const power = async (state: 'stopped' | 'running') => {
+    if (!vm) return
+    const response = await fetch(`${api}/power`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: vm.id, state }),
+    })
+    setNote(response.ok ? `${vm.name}: ${state}` : `${vm.name}: HTTP ${response.status}`)
+  }
+  return (
+    <>
+      <button type="button" disabled={!vm} onClick={() => void power('stopped')}>
+        Stop the open VM now{vm ? ` (${vm.name})` : ''}
+      </button>
+      <button type="button" disabled={!vm} onClick={() => void power('running')}>
+        Power the open VM on
+      </button>
+      {note && <span>{note}</span>}
+    </>
   )
 }
 

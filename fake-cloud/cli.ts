@@ -11,6 +11,7 @@ const HELP = `Usage: node fake-cloud/cli.ts [options]
   --public-url <url>  origin that ECS console URLs point at (default this server)
   --vnc <host:port>   relay every console to this VNC server (env DEMO_VNC); without it,
                       every VM gets a built-in VNC server on a free loopback port
+  --power-delay <ms>  how long a start, stop or restart task takes (default 1500)
   --help
 `
 
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'cluster-ip': { type: 'string' },
     'public-url': { type: 'string' },
     vnc: { type: 'string' },
+    'power-delay': { type: 'string' },
     help: { type: 'boolean' },
   },
 })
@@ -36,6 +38,7 @@ const cloud = await startFakeCloud({
   ...(values['cluster-ip'] ? { clusterIp: values['cluster-ip'] } : {}),
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   ...(values.vnc ? { vncTarget: values.vnc } : {}),
+  ...(values['power-delay'] ? { powerDelayMs: Number(values['power-delay']) } : {}),
 })
 
 const { url } = cloud

@@ -13,6 +13,7 @@ const MESSAGES: Record<string, { 'en-US': string; 'zh-CN': string }> = {
     'zh-CN': '您没有执行此操作的权限。',
   },
   VM_NOT_FOUND: { 'en-US': 'The virtual machine does not exist.', 'zh-CN': '虚拟机不存在。' },
+  VM_NOT_RUNNING: { 'en-US': 'The virtual machine is not running.', 'zh-CN': '虚拟机未运行。' },
   GRAPHQL_VALIDATION_FAILED: {
     'en-US': 'The request is not a GraphQL operation this server supports.',
     'zh-CN': '请求不是本服务支持的 GraphQL 操作。',

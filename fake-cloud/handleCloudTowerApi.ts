@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
+import { authenticateCloudTower } from './authenticateCloudTower.ts'
 import { cloudTowerMessage } from './cloudTowerMessage.ts'
 import { detectGraphqlOperation } from './detectGraphqlOperation.ts'
 import { generateCloudTowerTokens } from './generateCloudTowerTokens.ts'
 import { isRecord } from './isRecord.ts'
+import { isVmRunning } from './isVmRunning.ts'
 import { pickGraphqlFields } from './pickGraphqlFields.ts'
-import type { ConsoleCredential, FakeCloudInventory, FakeCloudTowerUser } from './types.ts'
+import type { ConsoleCredential, FakeCloudInventory } from './types.ts'
 
 interface CloudTowerRequest {
   rawBody: string
@@ -71,7 +73,7 @@ export function handleCloudTowerApi(request: CloudTowerRequest, ctx: CloudTowerC
     }
   }
 
-  const user = authenticate(request.authorization, ctx)
+  const user = authenticateCloudTower(request.authorization, ctx.inventory, ctx.sessions)
   if (!user) return { status: 200, body: { data: null, errors: [error('LOAD_TOKEN_FAILED')] } }
 
   if (operation === 'vms') {
@@ -93,10 +95,17 @@ export function handleCloudTowerApi(request: CloudTowerRequest, ctx: CloudTowerC
   const input = isRecord(variables.input) ? variables.input : {}
   const vmId = isRecord(input.vm) ? input.vm.id : undefined
   const vm = cloudTower.vms.find((candidate) => candidate.id === vmId)
-  if (!vm) {
+  if (!vm || vm.status === 'DELETED') {
     return {
       status: 200,
       body: { data: { vnc: null }, errors: [error('VM_NOT_FOUND', { path: ['vnc'] })] },
+    }
+  }
+  // Not documented: the shape of VM_NOT_FOUND with a code of our own (see README, an assumption).
+  if (!isVmRunning(vm.status)) {
+    return {
+      status: 200,
+      body: { data: { vnc: null }, errors: [error('VM_NOT_RUNNING', { path: ['vnc'] })] },
     }
   }
   const { raw_token, token } = generateCloudTowerTokens()
@@ -116,16 +125,4 @@ export function handleCloudTowerApi(request: CloudTowerRequest, ctx: CloudTowerC
     host_ip: vm.hostIp,
   }
   return { status: 200, body: { data: { vnc: pickGraphqlFields(body.query, 'vnc', vnc) } } }
-}
-
-function authenticate(
-  authorization: string | undefined,
-  ctx: CloudTowerContext,
-): FakeCloudTowerUser | undefined {
-  if (!authorization) return undefined
-  const { users } = ctx.inventory.cloudTower
-  const username = ctx.sessions.get(authorization)
-  return users.find((user) =>
-    username === undefined ? user.sessionToken === authorization : user.username === username,
-  )
 }

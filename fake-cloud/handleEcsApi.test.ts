@@ -8,7 +8,7 @@ const BODY = { remote_console: { protocol: 'vnc', type: 'novnc' } }
 
 let cloud: FakeCloudHandle
 beforeAll(async () => {
-  cloud = await startFakeCloud({ vncTarget: null })
+  cloud = await startFakeCloud({ vncTarget: null, powerDelayMs: 800 }) // generous: checks read the state mid-job
 })
 afterAll(() => cloud.close())
 
@@ -146,5 +146,192 @@ describe('ECS POST /v1/{project_id}/cloudservers/{server_id}/remote_console', ()
     } finally {
       await other.close()
     }
+  })
+})
+
+const DB = '9a1c7d52-3e4b-4f60-8a71-b2c3d4e5f607'
+const DELETED = 'd0e1f2a3-b4c5-4d6e-8f70-8192a3b4c5d6'
+
+async function ecsCall(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  token = 'fake-ecs-token',
+) {
+  const response = await fetch(`${cloud.url}/v1/${PROJECT}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-auth-token': token },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+}
+const server = async (id: string) =>
+  (await ecsCall('GET', `/cloudservers/${id}`)).json.server as Record<string, unknown>
+const job = async (id: string) => (await ecsCall('GET', `/jobs/${id}`)).json
+const action = async (body: unknown) => {
+  const { status, json } = await ecsCall('POST', '/cloudservers/action', body)
+  expect(status).toBe(200)
+  return json.job_id as string
+}
+async function jobDone(id: string, timeoutMs = 5000) {
+  const seen: string[] = []
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const { status } = (await job(id)) as { status: string }
+    if (seen.at(-1) !== status) seen.push(status)
+    if (status === 'SUCCESS' || status === 'FAIL') return seen
+    if (Date.now() > deadline) throw new Error(`job still ${status}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('ECS GET /v1/{project_id}/cloudservers/{server_id}', () => {
+  it('answers status with its OS-EXT-STS states', async () => {
+    const { status, json } = await ecsCall('GET', `/cloudservers/${DB}`)
+    expect(status).toBe(200)
+    expect(json).toEqual({
+      server: {
+        id: DB,
+        name: 'ecs-db-01',
+        status: 'SHUTOFF',
+        tenant_id: PROJECT,
+        'OS-EXT-STS:vm_state': 'stopped',
+        'OS-EXT-STS:task_state': '',
+        'OS-EXT-STS:power_state': 4,
+        'OS-EXT-STS:locked': false,
+      },
+    })
+    expect(await server(SERVER)).toMatchObject({
+      status: 'ACTIVE',
+      'OS-EXT-STS:vm_state': 'active',
+    })
+    expect(await server(DELETED)).toMatchObject({ status: 'DELETED' })
+  })
+
+  it('answers the gateway and service errors as for the console', async () => {
+    expect(await ecsCall('GET', `/cloudservers/nope`)).toMatchObject({
+      status: 404,
+      json: { error: { code: 'Ecs.0114' } },
+    })
+    expect(await ecsCall('GET', `/cloudservers/${DB}`, undefined, 'bad')).toMatchObject({
+      status: 401,
+      json: { error_code: 'APIGW.0301' },
+    })
+    const other = await fetch(`${cloud.url}/v1/otherproject/cloudservers/${DB}`, {
+      headers: { 'x-auth-token': 'fake-ecs-token' },
+    })
+    expect(other.status).toBe(403)
+    expect(await other.json()).toMatchObject({ error: { code: 'Ecs.0003' } })
+    expect((await ecsCall('POST', `/cloudservers/${DB}`, {})).status).toBe(404)
+  })
+})
+
+describe('ECS POST /v1/{project_id}/cloudservers/action and GET /v1/{project_id}/jobs/{job_id}', () => {
+  it("refuses the console of a stopped server with 409 (Nova's answer, an assumption)", async () => {
+    const { status, json } = await remoteConsole({
+      path: `/v1/${PROJECT}/cloudservers/${DB}/remote_console`,
+    })
+    expect(status).toBe(409)
+    expect(json).toEqual({
+      error: {
+        code: 'Ecs.0000',
+        message: `Cannot 'get_vnc_console' instance ${DB} while it is in vm_state stopped`,
+      },
+    })
+  })
+
+  it('starts a server: a job INIT/RUNNING → SUCCESS, task_state powering-on, then ACTIVE', async () => {
+    const started = Date.now()
+    const jobId = await action({ 'os-start': { servers: [{ id: DB }] } })
+    expect(jobId).toMatch(/^[0-9a-f]{32}$/)
+    expect(await server(DB)).toMatchObject({
+      status: 'SHUTOFF',
+      'OS-EXT-STS:task_state': 'powering-on',
+    })
+    const seen = await jobDone(jobId)
+    expect(seen.at(-1)).toBe('SUCCESS')
+    expect(['INIT', 'RUNNING']).toContain(seen[0])
+    expect(Date.now() - started).toBeGreaterThanOrEqual(750)
+    expect(await job(jobId)).toMatchObject({
+      status: 'SUCCESS',
+      job_id: jobId,
+      job_type: 'batchStartServers',
+      error_code: null,
+      fail_reason: null,
+      entities: {
+        sub_jobs_total: 1,
+        sub_jobs: [{ status: 'SUCCESS', entities: { server_id: DB }, job_type: 'startServer' }],
+      },
+    })
+    expect(await server(DB)).toMatchObject({ status: 'ACTIVE', 'OS-EXT-STS:task_state': '' })
+    expect(
+      (await remoteConsole({ path: `/v1/${PROJECT}/cloudservers/${DB}/remote_console` })).status,
+    ).toBe(200)
+  })
+
+  it('reboots SOFT and HARD (REBOOT / HARD_REBOOT meanwhile), stops SOFT and HARD', async () => {
+    for (const [body, during, after] of [
+      [{ reboot: { type: 'SOFT', servers: [{ id: DB }] } }, 'REBOOT', 'ACTIVE'],
+      [{ reboot: { type: 'HARD', servers: [{ id: DB }] } }, 'HARD_REBOOT', 'ACTIVE'],
+      [{ 'os-stop': { servers: [{ id: DB }] } }, 'ACTIVE', 'SHUTOFF'],
+      [{ 'os-start': { servers: [{ id: DB }] } }, 'SHUTOFF', 'ACTIVE'],
+      [{ 'os-stop': { type: 'HARD', servers: [{ id: DB }] } }, 'ACTIVE', 'SHUTOFF'],
+    ] as const) {
+      const jobId = await action(body)
+      expect((await server(DB)).status).toBe(during)
+      expect((await jobDone(jobId)).at(-1)).toBe('SUCCESS')
+      expect((await server(DB)).status).toBe(after)
+    }
+  })
+
+  it('reports what the state does not allow in the job (FAIL), as ECS does', async () => {
+    const jobId = await action({ reboot: { type: 'SOFT', servers: [{ id: DB }] } })
+    expect(await job(jobId)).toMatchObject({
+      status: 'FAIL',
+      error_code: 'Ecs.0000',
+      fail_reason: `Cannot 'reboot' instance ${DB} while it is in vm_state stopped`,
+      entities: { sub_jobs: [{ status: 'FAIL', entities: { server_id: DB } }] },
+    })
+  })
+
+  it('answers Ecs.0005 for bad bodies, Ecs.0114 / Ecs.0614 for unknown and deleted servers', async () => {
+    for (const body of [
+      'x',
+      {},
+      { 'os-start': { servers: [] } },
+      { reboot: { servers: [{ id: DB }] } },
+    ]) {
+      const { status, json } = await ecsCall('POST', '/cloudservers/action', body)
+      expect(status).toBe(400)
+      expect(json).toMatchObject({ error: { code: 'Ecs.0005' } })
+    }
+    expect(
+      await ecsCall('POST', '/cloudservers/action', { 'os-start': { servers: [{ id: 'x' }] } }),
+    ).toMatchObject({
+      status: 404,
+      json: { error: { code: 'Ecs.0114' } },
+    })
+    expect(
+      await ecsCall('POST', '/cloudservers/action', { 'os-start': { servers: [{ id: DELETED }] } }),
+    ).toMatchObject({
+      status: 404,
+      json: { error: { code: 'Ecs.0614' } },
+    })
+    expect(
+      await ecsCall(
+        'POST',
+        '/cloudservers/action',
+        { 'os-start': { servers: [{ id: DB }] } },
+        'bad',
+      ),
+    ).toMatchObject({
+      status: 401,
+      json: { error_code: 'APIGW.0301' },
+    })
+    expect(await ecsCall('GET', '/jobs/no-such-job')).toMatchObject({
+      status: 404,
+      json: { code: 'Ecs.0000', message: 'The job no-such-job does not exist.' },
+    })
+    expect((await server(DB)).status).toBe('SHUTOFF')
   })
 })

@@ -1,6 +1,16 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { ecsJobView } from './ecsJobView.ts'
+import { ecsServerView } from './ecsServerView.ts'
 import { isRecord } from './isRecord.ts'
-import type { ConsoleCredential, FakeCloudInventory } from './types.ts'
+import { isVmRunning } from './isVmRunning.ts'
+import { parseEcsAction } from './parseEcsAction.ts'
+import type {
+  ConsoleCredential,
+  FakeCloudInventory,
+  FakeEcsServer,
+  FakePowerControl,
+  FakePowerOperation,
+} from './types.ts'
 
 interface EcsRequest {
   method: string
@@ -19,11 +29,20 @@ interface EcsContext {
   vncTarget: string | null
   tokenTtlMs: number
   now(): number
+  power: FakePowerControl
+  /** Batch action jobs: `job_id` → the power operations of its servers. */
+  jobs: Map<string, string[]>
 }
 
 type Reply = { status: number; body: unknown }
 
-const ROUTE = /^\/v1\/([^/]+)\/cloudservers\/([^/]+)\/remote_console$/
+// [method, pattern, route name]; the first match wins (`cloudservers/action` is not a server id).
+const ROUTES: [string, RegExp, 'console' | 'action' | 'server' | 'job'][] = [
+  ['POST', /^\/v1\/([^/]+)\/cloudservers\/([^/]+)\/remote_console$/, 'console'],
+  ['POST', /^\/v1\/([^/]+)\/cloudservers\/action$/, 'action'],
+  ['GET', /^\/v1\/([^/]+)\/cloudservers\/([^/]+)$/, 'server'],
+  ['GET', /^\/v1\/([^/]+)\/jobs\/([^/]+)$/, 'job'],
+]
 
 // The gateway (APIGW.*) answers in one shape, the ECS service (Ecs.*) in another.
 const gateway = (status: number, code: string, message: string): Reply => ({
@@ -36,12 +55,18 @@ const ecs = (status: number, code: string, message: string): Reply => ({
 })
 
 /**
- * Everything that is not CloudTower: `POST /v1/{project_id}/cloudservers/{server_id}/remote_console`,
- * checked in the order Huawei's gateway and then ECS check it.
+ * Everything that is not CloudTower: the ECS remote console
+ * (`POST /v1/{project_id}/cloudservers/{server_id}/remote_console`), a server's state
+ * (`GET /v1/{project_id}/cloudservers/{server_id}`), the batch power actions
+ * (`POST /v1/{project_id}/cloudservers/action`) and their jobs (`GET /v1/{project_id}/jobs/{job_id}`),
+ * checked in the order Huawei's gateway and then ECS check them.
  */
 export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
-  const route = ROUTE.exec(request.pathname)
-  if (!route || request.method !== 'POST') {
+  const found = ROUTES.flatMap(([method, pattern, kind]) => {
+    const match = method === request.method ? pattern.exec(request.pathname) : null
+    return match ? [{ match, kind }] : []
+  })[0]
+  if (!found) {
     return gateway(
       404,
       'APIGW.0101',
@@ -67,11 +92,18 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
       'Incorrect IAM authentication information: decrypt token fail',
     )
   }
-  const projectId = decodeURIComponent(route[1] ?? '')
-  const serverId = decodeURIComponent(route[2] ?? '')
+  const { match, kind } = found
+  const projectId = decodeURIComponent(match[1] ?? '')
+  const serverId = decodeURIComponent(match[2] ?? '')
   if (grant.projectId !== projectId) {
     return ecs(403, 'Ecs.0003', 'You are not authorized to perform the requested operation.')
   }
+  const findServer = (id: string) =>
+    ctx.inventory.ecs.servers.find(
+      (candidate) => candidate.projectId === projectId && candidate.serverId === id,
+    )
+  if (kind === 'server') return showServer(findServer(serverId), serverId)
+  if (kind === 'job') return showJob(serverId, ctx, findServer)
 
   let body: unknown
   try {
@@ -79,6 +111,7 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
   } catch {
     body = undefined
   }
+  if (kind === 'action') return batchAction(body, ctx, findServer)
   const wanted = isRecord(body) ? body.remote_console : undefined
   if (!isRecord(wanted) || wanted.protocol !== 'vnc' || wanted.type !== 'novnc') {
     return ecs(
@@ -94,6 +127,14 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
   if (!server) return ecs(404, 'Ecs.0114', `Invalid server ID ${serverId}: the ECS does not exist.`)
   if (server.status === 'DELETED') {
     return ecs(404, 'Ecs.0614', `The ECS ${serverId} has been deleted.`)
+  }
+  // Not documented by Huawei: Nova's answer (409, its message) in ECS's error shape (README).
+  if (!isVmRunning(server.status)) {
+    return ecs(
+      409,
+      'Ecs.0000',
+      `Cannot 'get_vnc_console' instance ${serverId} while it is in vm_state stopped`,
+    )
   }
 
   const token = randomUUID()
@@ -113,4 +154,44 @@ export function handleEcsApi(request: EcsRequest, ctx: EcsContext): Reply {
       },
     },
   }
+}
+
+function showServer(server: FakeEcsServer | undefined, serverId: string): Reply {
+  if (!server) return ecs(404, 'Ecs.0114', `Invalid server ID ${serverId}: the ECS does not exist.`)
+  return { status: 200, body: ecsServerView(server) }
+}
+
+function showJob(
+  jobId: string,
+  ctx: EcsContext,
+  findServer: (id: string) => FakeEcsServer | undefined,
+): Reply {
+  const operations = (ctx.jobs.get(jobId) ?? [])
+    .map((id) => ctx.power.get(id))
+    .filter((operation): operation is FakePowerOperation => operation !== undefined)
+  // A job of another project is as unknown as a job that never was. ShowJob documents `code`
+  // and `message` for a failed query; the code is our choice.
+  if (operations.length === 0 || !operations.every((op) => findServer(op.resourceId))) {
+    return { status: 404, body: { code: 'Ecs.0000', message: `The job ${jobId} does not exist.` } }
+  }
+  return { status: 200, body: ecsJobView(jobId, operations) }
+}
+
+function batchAction(
+  body: unknown,
+  ctx: EcsContext,
+  findServer: (id: string) => FakeEcsServer | undefined,
+): Reply {
+  const parsed = parseEcsAction(body)
+  if ('error' in parsed) return ecs(400, 'Ecs.0005', `Invalid request parameter: ${parsed.error}`)
+  for (const id of parsed.serverIds) {
+    const server = findServer(id)
+    if (!server) return ecs(404, 'Ecs.0114', `Invalid server ID ${id}: the ECS does not exist.`)
+    if (server.status === 'DELETED') return ecs(404, 'Ecs.0614', `The ECS ${id} has been deleted.`)
+  }
+  // Refusals (wrong state, another job running) show in the job, as ECS reports them.
+  const operations = parsed.serverIds.map((id) => ctx.power.request('ecs', id, parsed.action).id)
+  const jobId = randomBytes(16).toString('hex')
+  ctx.jobs.set(jobId, operations)
+  return { status: 200, body: { job_id: jobId } }
 }

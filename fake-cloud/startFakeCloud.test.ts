@@ -59,6 +59,14 @@ const fakeApi = async (cloud: FakeCloudHandle, path: string, body?: unknown) => 
 }
 
 describe('startFakeCloud', () => {
+  it('refuses a powerDelayMs that is no duration', async () => {
+    for (const powerDelayMs of [-1, Number.NaN, Infinity]) {
+      await expect(startFakeCloud({ vncTarget: null, powerDelayMs })).rejects.toThrow(
+        'powerDelayMs',
+      )
+    }
+  })
+
   it('listens on 127.0.0.1 by default and reports health with stats', async () => {
     const { cloud } = await setup()
     expect(cloud.host).toBe('127.0.0.1')

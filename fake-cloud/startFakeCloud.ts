@@ -4,13 +4,18 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { createFaults } from './createFaults.ts'
+import { createPowerControl } from './createPowerControl.ts'
 import { createTokenStore } from './createTokenStore.ts'
 import { defaultInventory } from './defaultInventory.ts'
 import { handleCloudTowerApi } from './handleCloudTowerApi.ts'
+import { handleCloudTowerRest } from './handleCloudTowerRest.ts'
 import { handleEcsApi } from './handleEcsApi.ts'
+import { isVmRunning } from './isVmRunning.ts'
 import { originMatchesHost } from './originMatchesHost.ts'
 import { parseFaultPatch } from './parseFaultPatch.ts'
 import { parseHostPort } from './parseHostPort.ts'
+import { parsePowerPatch } from './parsePowerPatch.ts'
+import { qmpSystemReset } from './qmpSystemReset.ts'
 import { readBody } from './readBody.ts'
 import { relayWebSocket } from './relayWebSocket.ts'
 import { resolveConsoleUpgrade } from './resolveConsoleUpgrade.ts'
@@ -47,6 +52,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const clusterIp = options.clusterIp ?? '127.0.0.1'
   const tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000
   const cors = options.cors ?? true
+  const powerDelayMs = options.powerDelayMs ?? 1500
+  if (!Number.isFinite(powerDelayMs) || powerDelayMs < 0) {
+    throw new Error('startFakeCloud: powerDelayMs must be a number of milliseconds, 0 or more')
+  }
 
   const stats: FakeCloudStats = {
     requests: 0,
@@ -60,7 +69,9 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   }
   const tokens = createTokenStore()
   const sessions = new Map<string, string>()
-  const relays = new Set<{ drop(): void }>()
+  // Each live relay → the VM or ECS server it shows, so a power change ends only that VM's consoles.
+  const relays = new Map<{ drop(): void }, string>()
+  const ecsJobs = new Map<string, string[]>()
   const sockets = new Set<Duplex>()
   const timers = new Set<NodeJS.Timeout>()
   let closing = false
@@ -69,9 +80,38 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
 
   const faults = createFaults(options.faults, () => {
     const count = relays.size
-    for (const relay of relays) relay.drop()
+    for (const relay of relays.keys()) relay.drop()
     return count
   })
+  // The VM's QEMU goes away or resets: its consoles end (relays, and direct RFB sessions).
+  const dropConsolesOf = (id: string) => {
+    for (const [relay, owner] of relays) if (owner === id) relay.drop()
+    for (const session of builtInVnc?.servers.get(id)?.sessions ?? []) session.close()
+  }
+  const boot = (id: string) => builtInVnc?.servers.get(id)?.scene?.boot(powerDelayMs)
+  const qmpFor = (id: string) => (typeof options.qmp === 'string' ? options.qmp : options.qmp?.[id])
+  const power = createPowerControl({
+    inventory,
+    delayMs: powerDelayMs,
+    effects: {
+      stopped: dropConsolesOf,
+      started: boot,
+      restarting(id, hard) {
+        dropConsolesOf(id)
+        boot(id)
+        const qmp = qmpFor(id)
+        // Best effort: the fake's task succeeds whatever QEMU says (the e2e test checks QEMU).
+        if (hard && qmp) qmpSystemReset(qmp).catch(() => {})
+      },
+    },
+  })
+  const isRunning = (id: string) => {
+    const { cloudTower, ecs } = inventory
+    const status =
+      cloudTower.vms.find((vm) => vm.id === id)?.status ??
+      ecs.servers.find((server) => server.serverId === id)?.status
+    return status === undefined || isVmRunning(status)
+  }
   const vncPasswordFor = (id: string) => {
     const { cloudTower, ecs } = inventory
     const own =
@@ -136,16 +176,28 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     }
     await wait(faults.get().latencyMs)
     if (closing) return
-    const isConsoleApi = url.pathname === '/api' || url.pathname.endsWith('/remote_console')
-    const fault = isConsoleApi
-      ? (faults.takeFailure() ?? (faults.get().throttle ? 429 : null))
-      : null
+    const isCloudApi =
+      url.pathname === '/api' ||
+      url.pathname.startsWith('/v2/api/') ||
+      url.pathname.startsWith('/v1/')
+    const fault = isCloudApi ? (faults.takeFailure() ?? (faults.get().throttle ? 429 : null)) : null
     const header = (name: string) => {
       const value = request.headers[name]
       return Array.isArray(value) ? value[0] : value
     }
-    const reply =
-      url.pathname === '/api'
+    const reply = url.pathname.startsWith('/v2/api/')
+      ? handleCloudTowerRest(
+          {
+            method: request.method ?? 'GET',
+            pathname: url.pathname,
+            rawBody,
+            authorization: header('authorization'),
+            language: header('content-language'),
+            fault,
+          },
+          { inventory, sessions, power },
+        )
+      : url.pathname === '/api'
         ? handleCloudTowerApi(
             {
               rawBody,
@@ -163,7 +215,16 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
               rawBody,
               fault,
             },
-            { inventory, issue, publicUrl, vncTarget, tokenTtlMs, now: Date.now },
+            {
+              inventory,
+              issue,
+              publicUrl,
+              vncTarget,
+              tokenTtlMs,
+              now: Date.now,
+              power,
+              jobs: ecsJobs,
+            },
           )
     send(response, reply.status, reply.body)
   }
@@ -177,6 +238,20 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       return send(response, 200, { clusterIp, vncTarget, builtInVnc: builtIn, ...inventory })
     }
     if (route === 'GET /__fake/vnc') return send(response, 200, { servers: describeVncServers() })
+    if (route === 'POST /__fake/power') {
+      let body: unknown
+      try {
+        body = JSON.parse((await readBody(request)) || '{}')
+      } catch {
+        return send(response, 400, { error: 'Expected a JSON object' })
+      }
+      const parsed = parsePowerPatch(body)
+      if ('error' in parsed) return send(response, 400, { error: parsed.error })
+      if (!power.force(parsed.id, parsed.state)) {
+        return send(response, 404, { error: `No VM or ECS server ${parsed.id}` })
+      }
+      return send(response, 200, { id: parsed.id, state: parsed.state })
+    }
     if (route === 'POST /__fake/faults') {
       let body: unknown
       try {
@@ -203,18 +278,23 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       options.checkConsoleOrigin && !originMatchesHost(request.headers.origin, request.headers.host)
         ? ({ ok: false, status: 403, reason: 'origin does not match the host' } as const)
         : resolveConsoleUpgrade(url, tokens, faults.get().rejectTokens)
-    if (!decision.ok) {
+    // A token issued before the VM stopped: its VNC server is gone (tokens are not spent).
+    const verdict =
+      decision.ok && !isRunning(decision.credential.resourceId)
+        ? ({ ok: false, status: 403, reason: 'the VM is not running' } as const)
+        : decision
+    if (!verdict.ok) {
       // What a real proxy does with a bad console token: an HTTP error instead of 101.
       stats.rejectedUpgrades++
-      const text = `${decision.reason}\n`
-      const reason = decision.status === 403 ? 'Forbidden' : 'Not Found'
+      const text = `${verdict.reason}\n`
+      const reason = verdict.status === 403 ? 'Forbidden' : 'Not Found'
       socket.end(
-        `HTTP/1.1 ${decision.status} ${reason}\r\nConnection: close\r\n` +
+        `HTTP/1.1 ${verdict.status} ${reason}\r\nConnection: close\r\n` +
           `Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
       )
       return
     }
-    const { credential } = decision
+    const { credential } = verdict
     tokens.redeem(credential)
     stats.redeemedTokens++
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -230,7 +310,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
           if (relays.size === 0) lastRelayEnded?.()
         },
       })
-      relays.add(relay)
+      relays.set(relay, credential.resourceId)
     })
   }
 
@@ -290,6 +370,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     stats,
     vncServers: builtInVnc?.servers ?? new Map(),
     vncPasswordFor,
+    power,
     revokeSessions() {
       const count = sessions.size
       sessions.clear()
@@ -300,12 +381,13 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       closed ??= (async () => {
         for (const timer of timers) clearTimeout(timer)
         timers.clear()
+        power.close()
         // Stats settle before close() resolves: wait for every relay's own end callback.
         const relaysEnded = new Promise<void>((resolve) => {
           lastRelayEnded = resolve
           if (relays.size === 0) resolve()
         })
-        for (const relay of relays) relay.drop()
+        for (const relay of relays.keys()) relay.drop()
         for (const ws of wss.clients) ws.terminate()
         for (const socket of sockets) socket.destroy()
         wss.close()

@@ -3,8 +3,8 @@
 import type { Server } from 'node:http'
 import type { RfbServer } from './rfb/RfbServer.ts'
 
-/** CloudTower's VmStatus values that the demo shows. */
-export type FakeCloudTowerVmStatus = 'RUNNING' | 'STOPPED' | 'SUSPENDED' | 'UNKNOWN'
+/** CloudTower's `VmStatus` (OpenAPI spec 4.6.0). Only RUNNING VMs open a console. */
+export type FakeCloudTowerVmStatus = 'RUNNING' | 'STOPPED' | 'SUSPENDED' | 'UNKNOWN' | 'DELETED'
 
 export interface FakeCloudTowerVm {
   /** The id asked for in `vnc(input: { vm: { id } })`. */
@@ -32,14 +32,19 @@ export interface FakeCloudTowerUser {
   sessionToken?: string
 }
 
-/** `DELETED` servers answer Ecs.0614; any other status issues a console. */
-export type FakeEcsServerStatus = 'ACTIVE' | 'SHUTOFF' | 'DELETED'
+/**
+ * ECS `status` values the fake goes through. `DELETED` servers answer Ecs.0614; only ACTIVE,
+ * REBOOT and HARD_REBOOT ones (the guest's QEMU is up) issue a console.
+ */
+export type FakeEcsServerStatus = 'ACTIVE' | 'SHUTOFF' | 'REBOOT' | 'HARD_REBOOT' | 'DELETED'
 
 export interface FakeEcsServer {
   projectId: string
   serverId: string
   name: string
   status: FakeEcsServerStatus
+  /** `OS-EXT-STS:task_state` while a power job runs (`powering-on`, `rebooting_hard`, …). */
+  taskState?: string | null
   vnc: string
   vncPassword?: string
 }
@@ -79,6 +84,45 @@ export interface FakeFaultControl {
   dropConnections(): number
   /** Called after every change, e.g. to reconfigure a VNC server's password. */
   onChange(listener: (faults: FakeFaults) => void): () => void
+}
+
+/** The power operations both clouds offer, in the fake's own words. */
+export type FakePowerAction = 'start' | 'shutdown' | 'poweroff' | 'restart' | 'forceRestart'
+
+/** One CloudTower task or ECS job: pending → running → success (or failed) over `powerDelayMs`. */
+export interface FakePowerOperation {
+  /** CloudTower `task_id` / ECS `job_id`. */
+  id: string
+  provider: 'cloudtower' | 'ecs'
+  /** VM id or ECS server id. */
+  resourceId: string
+  action: FakePowerAction
+  phase: 'pending' | 'running' | 'success' | 'failed'
+  createdAt: number
+  startedAt?: number
+  finishedAt?: number
+  /** Why it failed (the VM was not in a state that allows the action). */
+  error?: { code: string; message: string }
+}
+
+export interface FakePowerControl {
+  /** Starts an operation on a VM or ECS server (it must exist). */
+  request(
+    provider: FakePowerOperation['provider'],
+    resourceId: string,
+    action: FakePowerAction,
+  ): FakePowerOperation
+  /** A task or job by id (kept until close). */
+  get(id: string): FakePowerOperation | undefined
+  /** The unfinished operation on a VM, if any. */
+  inFlight(resourceId: string): FakePowerOperation | undefined
+  /**
+   * Chaos: the VM is stopped (or running) now, with no task; stopping ends its live consoles.
+   * False for an unknown id.
+   */
+  force(resourceId: string, state: 'stopped' | 'running'): boolean
+  /** Cancels every timer. */
+  close(): void
 }
 
 export interface FakeCloudStats {
@@ -125,6 +169,13 @@ export interface FakeCloudOptions {
   tapConsole?: () => (chunk: Uint8Array) => void
   /** Refuse (403) console websockets whose `Origin` is not the socket's own host, as Nova's proxy does. Default false. */
   checkConsoleOrigin?: boolean
+  /** How long a power task / job takes (start, stop, restart, and the boot screen); default 1500 ms. */
+  powerDelayMs?: number
+  /**
+   * QEMU QMP sockets (unix path or `host:port`) by VM / server id, or one for every VM: a
+   * force restart then sends QMP `system_reset` to it (the e2e tests' real QEMU).
+   */
+  qmp?: string | Record<string, string>
 }
 
 export interface FakeCloudHandle {
@@ -144,6 +195,8 @@ export interface FakeCloudHandle {
   vncServers: ReadonlyMap<string, RfbServer>
   /** The VNC password a VM or ECS server should currently require (fault override first). */
   vncPasswordFor(id: string): string | undefined
+  /** VM state and the power tasks / jobs of both clouds. */
+  power: FakePowerControl
   /** Forgets every CloudTower session made by `login` (as if they expired); returns how many. */
   revokeSessions(): number
   /** Ends every socket, relay and timer, then stops listening. */

@@ -72,4 +72,30 @@ describe('LivingScene', () => {
     server.resize(300, 120)
     expect(server.framebuffer.getPixel(299, 10)).toBe(0x2f4f6f)
   })
+
+  it('boots: a black "Booting..." screen that ignores input, then a fresh desktop', () => {
+    vi.useFakeTimers()
+    server = new RfbServer({ width: 200, height: 150, frozenClock: true })
+    const session = server.attach(idle)
+    const desktop = area(server, 0, 0, 200, 150)
+    server.emit('key', { down: true, keysym: 0x68, via: 'key' }, session)
+    server.emit('clientCutText', 'pasted!', session)
+    expect(server.scene?.text).toBe('h')
+
+    server.scene?.boot(1000)
+    expect(server.scene?.booting).toBe(true)
+    expect(server.framebuffer.getPixel(199, 149)).toBe(0x000000)
+    expect(server.framebuffer.getPixel(0, 0)).toBe(0x000000)
+    const bootScreen = area(server, 0, 0, 200, 150)
+    expect(bootScreen).toContain(String(0xc0c0c0)) // the "Booting..." text
+    server.emit('key', { down: true, keysym: 0x69, via: 'key' }, session)
+    server.emit('pointer', { buttonMask: 1, x: 20, y: 60 }, session)
+    server.scene?.tick()
+    expect(area(server, 0, 0, 200, 150)).toBe(bootScreen)
+
+    vi.advanceTimersByTime(1000)
+    expect(server.scene?.booting).toBe(false)
+    expect(server.scene?.text).toBe('')
+    expect(area(server, 0, 0, 200, 150)).toBe(desktop)
+  })
 })

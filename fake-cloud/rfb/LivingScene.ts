@@ -12,6 +12,7 @@ const COLORS = {
   panel: 0x14202c,
   ink: 0x7fffd4,
   clipboard: 0xffb6c1,
+  boot: 0xc0c0c0,
 } as const
 
 const SCALE = 2
@@ -37,6 +38,7 @@ export class LivingScene {
   #clipboard = ''
   #power = ''
   #timer: NodeJS.Timeout | undefined
+  #booting: ReturnType<typeof setTimeout> | undefined
   readonly #frozenTime: string | undefined
   readonly #pointers = new Map<RfbSession, { x: number; y: number; down: boolean }>()
   readonly #server: RfbServer
@@ -51,6 +53,7 @@ export class LivingScene {
     server.on('pointer', (event, session) => this.#pointer(event, session))
     server.on('clientCutText', (text) => this.showClipboard(text))
     server.on('xvp', (action) => {
+      if (this.#booting) return
       this.#power = `Power: ${action} requested`
       this.#drawFooter()
     })
@@ -65,9 +68,36 @@ export class LivingScene {
     return this.#lines.join('\n')
   }
 
+  /** True while the boot screen shows. */
+  get booting(): boolean {
+    return this.#booting !== undefined
+  }
+
+  /**
+   * The guest (re)boots: a black screen saying "Booting..." for `durationMs`, then a fresh
+   * desktop (typed text, paste and power note gone). Input meanwhile is ignored, as by firmware.
+   */
+  boot(durationMs: number): void {
+    clearTimeout(this.#booting)
+    this.#lines = ['']
+    this.#clipboard = ''
+    this.#power = ''
+    this.#booting = setTimeout(() => {
+      this.#booting = undefined
+      this.redraw()
+    }, durationMs)
+    this.#booting.unref?.()
+    this.redraw()
+  }
+
   /** Repaints everything (after a resize, or to reset what pointer drags drew). */
   redraw(): void {
     const fb = this.#server.framebuffer
+    if (this.#booting) {
+      fb.fillRect(0, 0, fb.width, fb.height, 0x000000)
+      fb.drawText(16, 16, 'Booting...', COLORS.boot, undefined, SCALE)
+      return
+    }
     fb.fillRect(0, 0, fb.width, fb.height, COLORS.background)
     this.#drawTitleBar()
     fb.drawText(8, TEXT_TOP - 12, 'Type here, drag to draw, paste to show:', COLORS.label)
@@ -77,6 +107,7 @@ export class LivingScene {
 
   /** Applies a key press the way a text box would (printable Latin-1, Return, BackSpace). */
   type(keysym: number): void {
+    if (this.#booting) return
     const last = this.#lines.length - 1
     if (keysym === 0xff0d || keysym === 0xff8d) {
       this.#lines.push('')
@@ -104,12 +135,14 @@ export class LivingScene {
   }
 
   showClipboard(text: string): void {
+    if (this.#booting) return
     this.#clipboard = text
     this.#drawFooter()
   }
 
   /** Redraws the clock now (the timer does this every second). */
   tick(): void {
+    if (this.#booting) return
     const fb = this.#server.framebuffer
     const time = this.#frozenTime ?? formatTime(new Date())
     fb.drawText(
@@ -123,6 +156,8 @@ export class LivingScene {
   }
 
   stop(): void {
+    clearTimeout(this.#booting)
+    this.#booting = undefined
     clearTimeout(this.#timer)
     clearInterval(this.#timer)
     this.#timer = undefined
@@ -152,6 +187,7 @@ export class LivingScene {
   }
 
   #drawTitleBar(): void {
+    if (this.#booting) return
     const fb = this.#server.framebuffer
     fb.fillRect(0, 0, fb.width, TITLE_HEIGHT, COLORS.titleBar)
     fb.drawText(8, 6, this.#server.desktopName, COLORS.title, COLORS.titleBar, SCALE)
@@ -185,7 +221,7 @@ export class LivingScene {
   #pointer(event: { buttonMask: number; x: number; y: number }, session: RfbSession): void {
     const down = (event.buttonMask & 1) === 1
     const last = this.#pointers.get(session)
-    if (down && event.y >= TITLE_HEIGHT) {
+    if (down && event.y >= TITLE_HEIGHT && !this.#booting) {
       const fb = this.#server.framebuffer
       const color: Rgb = COLORS.ink
       if (last?.down) fb.drawLine(last.x, last.y, event.x, event.y, color, 2)

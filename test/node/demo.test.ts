@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { DemoConfig } from '../../demo/fakeCloudPlugin.js'
 import { CHROMIUM_ARGS, requireChromium } from '../support/resolveChromium.js'
 
 let vite: ViteDevServer
@@ -37,17 +38,45 @@ it('shows live consoles from both clouds, opens one, and explains a refused toke
   await page.goto(url)
   const states = () =>
     page.$$eval('[data-rvc-console]', (els) => els.map((e) => e.getAttribute('data-state')))
-  // Three CloudTower VMs and two ECS servers connect; the deleted ECS server is an error. The
-  // first wait includes Vite compiling the demo and both lazy chunks on a cold machine.
+  // The running VMs connect (two CloudTower, one ECS); the stopped ones (one each) and the
+  // deleted ECS server are refused by the cloud. The first wait includes Vite compiling the demo
+  // and both lazy chunks on a cold machine.
   await expect
     .poll(states, { timeout: 60_000 })
-    .toEqual(['connected', 'connected', 'connected', 'connected', 'connected', 'error'])
+    .toEqual(['connected', 'connected', 'error', 'connected', 'error', 'error'])
 
   await page.getByRole('button', { name: 'Open ubuntu-24.04-web' }).click()
   const full = page.locator('.demo-console-full')
   await expect.poll(() => full.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected')
   await page.getByRole('combobox').selectOption('direct')
   await expect.poll(() => full.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected')
+
+  // CloudTower's REST API, same-origin, with the demo's token: the state of a VM, and its power.
+  const tower = (operation: string, id: string) =>
+    page.evaluate(
+      async ([operation, id]) => {
+        const config = (await (await fetch('/__demo/config')).json()) as DemoConfig
+        const response = await fetch(`/tower/v2/api/${operation}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: config.cloudTower.token },
+          body: JSON.stringify({ where: { id } }),
+        })
+        return (await response.json()) as { status?: string; task_id?: string }[]
+      },
+      [operation, id] as const,
+    )
+  const status = async (id: string) => (await tower('get-vms', id))[0]?.status
+  // The chaos panel stops the open VM under its console: the console drops, the cloud says so.
+  await page.getByRole('button', { name: /^Stop the open VM now/ }).click()
+  await expect
+    .poll(() => full.getAttribute('data-state'), { timeout: 15_000 })
+    .not.toBe('connected')
+  expect(await status('vm-ubuntu-01')).toBe('STOPPED')
+  await page.getByRole('button', { name: 'Power the open VM on' }).click()
+  await expect.poll(() => status('vm-ubuntu-01'), { timeout: 15_000 }).toBe('RUNNING')
+  // The stopped VM of the list starts through the API (a task, ~1.5 s in the demo).
+  expect((await tower('start-vm', 'vm-stopped-01'))[0]?.task_id).toEqual(expect.any(String))
+  await expect.poll(() => status('vm-stopped-01'), { timeout: 15_000 }).toBe('RUNNING')
 
   await page.getByRole('button', { name: 'Bad token' }).click()
   await expect
