@@ -13,9 +13,11 @@ import { waitForPowerTask } from '../../core/power/waitForPowerTask.js'
  * then follows its job until it succeeded (the data) or failed (a `server` ConsoleError with the
  * job's code). Never retried.
  */
-export function ecsPowerOptions(
-  args: EcsConsoleQueryArgs & PowerFollowArgs,
-): UseMutationOptions<PowerTask, ConsoleError, VmPowerAction> & {
+export function ecsPowerOptions(args: EcsConsoleQueryArgs & PowerFollowArgs): UseMutationOptions<
+  PowerTask,
+  ConsoleError,
+  VmPowerAction
+> & {
   mutationKey: readonly unknown[]
 } {
   const { endpoint = '', projectId = '', serverId = '', intervalMs, taskTimeoutMs, signal } = args
