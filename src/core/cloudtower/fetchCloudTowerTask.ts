@@ -47,8 +47,8 @@ export async function fetchCloudTowerTask(args: FetchCloudTowerTaskArgs): Promis
     response,
     [args.token],
     cloudTowerErrorKind,
-    taskId,
+    `task "${taskId}"`,
     undefined,
-    'task status',
+    'status',
   )
 }

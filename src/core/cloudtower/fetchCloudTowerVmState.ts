@@ -39,7 +39,7 @@ export async function fetchCloudTowerVmState(
     response,
     [args.token],
     cloudTowerErrorKind,
-    vmId,
+    `VM "${vmId}"`,
     undefined,
     'VM state',
   )

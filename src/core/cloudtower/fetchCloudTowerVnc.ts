@@ -67,5 +67,5 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
   ) {
     return result as unknown as CloudTowerVnc
   }
-  throw responseError(provider, response, secrets, cloudTowerErrorKind, vmId, answer)
+  throw responseError(provider, response, secrets, cloudTowerErrorKind, `VM "${vmId}"`, answer)
 }

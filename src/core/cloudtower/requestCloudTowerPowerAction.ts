@@ -46,7 +46,7 @@ export async function requestCloudTowerPowerAction(
     response,
     [args.token],
     cloudTowerErrorKind,
-    vmId,
+    `VM "${vmId}"`,
     undefined,
     'power action',
   )

@@ -58,6 +58,14 @@ describe('fetchEcsJob', () => {
     expect(await consoleErrorOf(call(), [AUTH])).toMatchObject({ kind, code, status })
   })
 
+  it('names the job, not a VM, when there is no such job', async () => {
+    test.server.handle((_, res) =>
+      json(res, 404, { error: { code: 'Ecs.0114', message: 'Job does not exist.' } }),
+    )
+    const error = await consoleErrorOf(call(), [AUTH])
+    expect(error.message).toContain(`has no job "${JOB}"`)
+  })
+
   it('rejects an unknown status', async () => {
     test.server.handle((_, res) => json(res, 200, ecsJob('DONE')))
     expect((await consoleErrorOf(call(), [AUTH])).kind).toBe('invalid_response')

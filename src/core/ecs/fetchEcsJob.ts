@@ -37,5 +37,13 @@ export async function fetchEcsJob(args: FetchEcsJobArgs): Promise<PowerTask> {
       ...(reason ? { reason } : {}),
     }
   }
-  throw responseError('ecs', response, [args.authToken], undefined, jobId, undefined, 'job')
+  throw responseError(
+    'ecs',
+    response,
+    [args.authToken],
+    undefined,
+    `job "${jobId}"`,
+    undefined,
+    'status',
+  )
 }

@@ -54,7 +54,7 @@ export async function fetchEcsRemoteConsole(
   const { url, type, protocol } = asRecord(asRecord(response.json)?.remote_console) ?? {}
   if (!response.ok || !parseHttpUrl(url)) {
     // Huawei's documented codes (Ecs.0114, APIGW.0301…) come with the status of the same kind.
-    throw responseError(provider, response, secrets, undefined, serverId)
+    throw responseError(provider, response, secrets, undefined, `VM "${serverId}"`)
   }
   return {
     type: typeof type === 'string' ? type : 'novnc',

@@ -24,5 +24,13 @@ export async function fetchEcsServerState(args: FetchEcsServerStateArgs): Promis
       cloudStatus: typeof task === 'string' && task ? `${status} (${task})` : status,
     }
   }
-  throw responseError('ecs', response, [args.authToken], undefined, serverId, undefined, 'state')
+  throw responseError(
+    'ecs',
+    response,
+    [args.authToken],
+    undefined,
+    `VM "${serverId}"`,
+    undefined,
+    'state',
+  )
 }

@@ -46,7 +46,7 @@ export async function requestEcsPowerAction(
     response,
     [args.authToken],
     undefined,
-    serverId,
+    `VM "${serverId}"`,
     undefined,
     'power action',
   )
