@@ -26,7 +26,7 @@ export { requestCloudTowerPowerAction } from './cloudtower/requestCloudTowerPowe
 export type { RequestCloudTowerPowerActionArgs } from './cloudtower/requestCloudTowerPowerAction.js'
 export { fetchCloudTowerTask } from './cloudtower/fetchCloudTowerTask.js'
 export type { FetchCloudTowerTaskArgs } from './cloudtower/fetchCloudTowerTask.js'
-export type { CloudTowerRestArgs } from './cloudtower/postCloudTowerRest.js'
+export type { CloudTowerRestArgs } from './cloudtower/postCloudTower.js'
 export { cloudTowerVmState } from './cloudtower/cloudTowerVmState.js'
 export { fetchEcsServerState } from './ecs/fetchEcsServerState.js'
 export type { FetchEcsServerStateArgs } from './ecs/fetchEcsServerState.js'

@@ -2,7 +2,7 @@ import { asRecord } from '../http/asRecord.js'
 import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { ConsoleError } from '../errors/ConsoleError.js'
 import type { PowerTask } from '../power/PowerTask.js'
-import { postCloudTowerRest, type CloudTowerRestArgs } from './postCloudTowerRest.js'
+import { postCloudTower, type CloudTowerRestArgs } from './postCloudTower.js'
 import { responseError } from '../http/responseError.js'
 
 export type FetchCloudTowerTaskArgs = CloudTowerRestArgs & { taskId: string }
@@ -19,7 +19,7 @@ const STATUSES: Readonly<Record<string, PowerTask['status']>> = {
 /** Reads a CloudTower task once (`POST /v2/api/get-tasks` with `{ where: { id } }`). */
 export async function fetchCloudTowerTask(args: FetchCloudTowerTaskArgs): Promise<PowerTask> {
   const { taskId } = args
-  const response = await postCloudTowerRest(args, 'get-tasks', taskId, 'task id')
+  const response = await postCloudTower(args, 'v2/api/get-tasks', taskId, 'task id')
   const list = response.json
   if (response.ok && Array.isArray(list)) {
     if (list.length === 0) {

@@ -3,7 +3,7 @@ import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { cloudTowerVmState } from './cloudTowerVmState.js'
 import { ConsoleError } from '../errors/ConsoleError.js'
 import type { FetchCloudTowerVncArgs } from './fetchCloudTowerVnc.js'
-import { postCloudTowerRest } from './postCloudTowerRest.js'
+import { postCloudTower } from './postCloudTower.js'
 import { responseError } from '../http/responseError.js'
 import type { VmStateInfo } from '../power/VmStateInfo.js'
 
@@ -18,7 +18,7 @@ export async function fetchCloudTowerVmState(
   args: FetchCloudTowerVmStateArgs,
 ): Promise<VmStateInfo> {
   const { vmId } = args
-  const response = await postCloudTowerRest(args, 'get-vms', vmId, 'VM id')
+  const response = await postCloudTower(args, 'v2/api/get-vms', vmId, 'VM id')
   const list = response.json
   if (response.ok && Array.isArray(list)) {
     const vm = asRecord(list[0])

@@ -3,7 +3,7 @@ import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { ConsoleError } from '../errors/ConsoleError.js'
 import type { FetchCloudTowerVncArgs } from './fetchCloudTowerVnc.js'
 import type { PowerActionResult } from '../power/PowerActionResult.js'
-import { postCloudTowerRest } from './postCloudTowerRest.js'
+import { postCloudTower } from './postCloudTower.js'
 import { responseError } from '../http/responseError.js'
 import type { VmPowerAction } from '../power/VmPowerAction.js'
 
@@ -34,7 +34,7 @@ export async function requestCloudTowerPowerAction(
       message: 'The power action must be start, shutdown, poweroff, restart or forceRestart.',
     })
   }
-  const response = await postCloudTowerRest(args, OPERATIONS[action], vmId, 'VM id')
+  const response = await postCloudTower(args, `v2/api/${OPERATIONS[action]}`, vmId, 'VM id')
   // WithTask<Vm>[]: one entry for our one VM; a null task_id means it is already done.
   const list = response.json
   const taskId = Array.isArray(list) ? asRecord(list[0])?.task_id : undefined

@@ -8,15 +8,17 @@ import { requestJson, type JsonResponse } from '../http/requestJson.js'
 export type CloudTowerRestArgs = Omit<FetchCloudTowerVncArgs, 'vmId'>
 
 /**
- * POSTs `{ where: { id } }` to one operation of CloudTower's REST API, `${endpoint}/v2/api/<op>`
- * (its OpenAPI spec; the GraphQL API is `${endpoint}/api`), with the same raw `Authorization`
- * token and checks as the `vnc` query. `label` names the id in messages.
+ * POSTs to CloudTower, `${endpoint}/<path>`, with the raw `Authorization` token and
+ * `content-language`, after checking them and the id the call is about (`label` names it):
+ * `api` with a GraphQL body, or one operation of the REST API, `v2/api/<op>`, whose body is
+ * `{ where: { id } }` (its OpenAPI spec) when none is given.
  */
-export async function postCloudTowerRest(
+export async function postCloudTower(
   args: CloudTowerRestArgs,
-  operation: string,
+  path: string,
   id: string,
   label: string,
+  body: unknown = { where: { id } },
 ): Promise<JsonResponse> {
   const provider = 'cloudtower'
   const { token } = args
@@ -34,9 +36,9 @@ export async function postCloudTowerRest(
   return requestJson({
     ...args, // fetch, signal, timeoutMs
     provider,
-    url: `${base}/v2/api/${operation}`,
+    url: `${base}/${path}`,
     headers: { 'content-language': language, Authorization: token },
-    body: JSON.stringify({ where: { id } }),
+    body: JSON.stringify(body),
     secrets: [token],
   })
 }
