@@ -119,7 +119,8 @@ describe('useEcsServerState and useEcsPower', () => {
     const args = { projectId: PROJECT, serverId: SERVER, authToken: AUTH, intervalMs: 5 }
     const { result } = renderHook(
       () => ({
-        state: useEcsServerState({ ...args, endpoint: server.url }),
+        // This test counts requests: no refetch of its own while restarting.
+        state: useEcsServerState({ ...args, endpoint: server.url }, { refetchInterval: false }),
         power: useEcsPower({ ...args, endpoint: server.url }),
       }),
       { wrapper },
@@ -139,6 +140,21 @@ describe('useEcsServerState and useEcsPower', () => {
       `GET /v1/${PROJECT}/jobs/job-1`,
       `GET /v1/${PROJECT}/cloudservers/${SERVER}`,
     ])
+  })
+
+  it('refetches the state by itself while the server is on its way, then stops', async () => {
+    let reads = 0
+    server.handle((_, res) =>
+      json(res, 200, ++reads < 2 ? ecsServer('SHUTOFF', 'powering-on') : ecsServer('ACTIVE')),
+    )
+    const { result } = renderHook(
+      () => useEcsServerState({ endpoint: server.url, projectId: PROJECT, serverId: SERVER }),
+      { wrapper },
+    )
+    await waitFor(() => expect(result.current.data?.state).toBe('starting'))
+    await waitFor(() => expect(result.current.data?.state).toBe('running'), { timeout: 5_000 })
+    await new Promise((r) => setTimeout(r, 2_500))
+    expect(server.requests).toHaveLength(2)
   })
 
   it('fails with the job’s reason when the job failed', async () => {

@@ -5,6 +5,7 @@ import { consoleAccessQueryDefaults } from './consoleAccessQueryDefaults.js'
 import { fetchCloudTowerVmState } from '../../core/cloudtower/fetchCloudTowerVmState.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
 import type { VmStateInfo } from '../../core/power/VmStateInfo.js'
+import { vmStateRefetchInterval } from './vmStateRefetchInterval.js'
 
 /**
  * `queryOptions` for a CloudTower VM's power state (the same arguments as `cloudTowerVncOptions`).
@@ -25,5 +26,6 @@ export function cloudTowerVmStateOptions(args: CloudTowerVncQueryArgs) {
         : skipToken,
     retry: consoleAccessQueryDefaults.retry,
     retryDelay: consoleAccessQueryDefaults.retryDelay,
+    refetchInterval: vmStateRefetchInterval,
   })
 }

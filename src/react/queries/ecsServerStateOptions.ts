@@ -5,6 +5,7 @@ import type { EcsConsoleQueryArgs } from './ecsConsoleOptions.js'
 import { fetchEcsServerState } from '../../core/ecs/fetchEcsServerState.js'
 import { tokenFingerprint } from './tokenFingerprint.js'
 import type { VmStateInfo } from '../../core/power/VmStateInfo.js'
+import { vmStateRefetchInterval } from './vmStateRefetchInterval.js'
 
 /**
  * `queryOptions` for an ECS server's power state (the same arguments as `ecsConsoleOptions`). The
@@ -24,5 +25,6 @@ export function ecsServerStateOptions(args: EcsConsoleQueryArgs) {
         : skipToken,
     retry: consoleAccessQueryDefaults.retry,
     retryDelay: consoleAccessQueryDefaults.retryDelay,
+    refetchInterval: vmStateRefetchInterval,
   })
 }
