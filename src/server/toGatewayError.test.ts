@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ConsoleError } from '../core/errors/ConsoleError.js'
-import { statusForKind } from './statusForKind.js'
+import { errorKinds } from '../core/errors/errorKinds.js'
 import { toGatewayError } from './toGatewayError.js'
 
-describe('statusForKind and toGatewayError', () => {
+describe('errorKinds.httpStatus and toGatewayError', () => {
   it('maps kinds to statuses', () => {
-    expect(statusForKind('forbidden')).toBe(403)
-    expect(statusForKind('rate_limited')).toBe(429)
-    expect(statusForKind('timeout')).toBe(504)
-    expect(statusForKind('network')).toBe(502)
+    expect(errorKinds.httpStatus('forbidden')).toBe(403)
+    expect(errorKinds.httpStatus('rate_limited')).toBe(429)
+    expect(errorKinds.httpStatus('timeout')).toBe(504)
+    expect(errorKinds.httpStatus('network')).toBe(502)
   })
   it('hides foreign errors and the gateway credential refusals', () => {
     expect(toGatewayError(new Error('at /srv/app.js:1 password=x'))).toEqual({

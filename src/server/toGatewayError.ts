@@ -1,6 +1,6 @@
 import { ConsoleError, type ConsoleErrorKind } from '../core/errors/ConsoleError.js'
 import { redactForLog } from './redactForLog.js'
-import { statusForKind } from './statusForKind.js'
+import { errorKinds } from '../core/errors/errorKinds.js'
 import type { GatewayErrorBody } from './types.js'
 
 export interface GatewayError {
@@ -92,7 +92,7 @@ function build(
   code?: string,
 ): GatewayError {
   return {
-    status: statusForKind(kind),
+    status: errorKinds.httpStatus(kind),
     body: { error: { kind, message, retryable, ...(code !== undefined && { code }) } },
   }
 }

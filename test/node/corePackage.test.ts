@@ -61,6 +61,7 @@ console.log(JSON.stringify({
   exports: Object.keys(core).sort(),
   url: core.buildCloudTowerVncUrl(vnc, { mode: 'proxy', endpoint: 'https://192.168.5.1' }),
   kind,
+  state: core.ecsVmState('SHUTOFF'),
 }))
 `,
   )
@@ -71,9 +72,19 @@ console.log(JSON.stringify({
       'ConsoleError',
       'buildCloudTowerVncUrl',
       'buildEcsConsoleUrl',
+      'cloudTowerVmState',
+      'ecsVmState',
+      'fetchCloudTowerTask',
+      'fetchCloudTowerVmState',
       'fetchCloudTowerVnc',
+      'fetchEcsJob',
       'fetchEcsRemoteConsole',
+      'fetchEcsServerState',
+      'requestCloudTowerPowerAction',
+      'requestEcsPowerAction',
+      'waitForPowerTask',
     ],
+    state: 'stopped',
     url: 'wss://192.168.5.1/websockify/?token=MTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo%3D&host=192.168.5.4&uuid=00000000-0000-0000-0000-000000000000',
     kind: 'invalid_input',
   })

@@ -16,6 +16,8 @@ it.each([
   ['FORBIDDEN', 'forbidden'],
   ['RATE_LIMITED', 'rate_limited'],
   ['TOO_MANY_REQUESTS', 'rate_limited'],
+  // The REST API's ErrorCode (OpenAPI spec 4.6.0: the only value).
+  ['ResourceLocked', 'conflict'],
   ['SOMETHING_ELSE', undefined],
 ])('%s means %s', (code, kind) => {
   expect(cloudTowerErrorKind(code)).toBe(kind)

@@ -9,9 +9,11 @@ const KINDS: [RegExp, ConsoleErrorKind][] = [
   [/FORBIDDEN/, 'forbidden'],
   [/NOT_FOUND|NOT_EXIST/, 'not_found'],
   [/RATE_LIMIT|TOO_MANY/, 'rate_limited'],
+  // The REST API's ResourceLocked: another task holds the VM; it settles.
+  [/LOCKED/i, 'conflict'],
 ]
 
-/** The kind a CloudTower GraphQL error code means, or undefined for a code we do not know. */
+/** The kind a CloudTower error code (GraphQL or REST) means, or undefined for a code we do not know. */
 export function cloudTowerErrorKind(code: string): ConsoleErrorKind | undefined {
   return KINDS.find(([pattern]) => pattern.test(code))?.[1]
 }

@@ -1,11 +1,8 @@
 import type { CloudTowerVnc } from './CloudTowerVnc.js'
 import { asRecord } from '../http/asRecord.js'
-import { ConsoleError } from '../errors/ConsoleError.js'
 import { cloudTowerErrorKind } from './cloudTowerErrorKind.js'
 import { isBase64 } from './isBase64.js'
-import { isHeaderValue } from '../http/isHeaderValue.js'
-import { normalizeEndpoint } from '../http/normalizeEndpoint.js'
-import { requestJson } from '../http/requestJson.js'
+import { postCloudTower } from './postCloudTower.js'
 import { responseError } from '../http/responseError.js'
 
 export interface FetchCloudTowerVncArgs {
@@ -28,32 +25,12 @@ const FIELDS = ['vm_uuid', 'host_ip', 'cluster_ip', 'raw_token', 'token']
  * needs a fresh one.
  */
 export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<CloudTowerVnc> {
-  const provider = 'cloudtower'
   const { token, vmId } = args
-  const language = args.language ?? 'en-US'
-  const base = normalizeEndpoint(args.endpoint, provider)
-  const fail = (message: string) => new ConsoleError({ kind: 'invalid_input', provider, message })
-  // Control characters would split the header; fetch refuses anything beyond Latin-1.
-  if (!isHeaderValue(token)) {
-    throw fail('The CloudTower token is empty or invalid. Sign in again.')
-  }
-  if (typeof vmId !== 'string' || !vmId.trim()) throw fail('No VM id was given.')
-  if (language !== 'en-US' && language !== 'zh-CN') {
-    throw fail('language must be en-US or zh-CN.')
-  }
-  const secrets = [token]
-  const response = await requestJson({
-    ...args, // fetch, signal, timeoutMs
-    provider,
-    url: `${base}/api`,
-    headers: { 'content-language': language, Authorization: token },
-    body: JSON.stringify({
-      operationName: 'vnc',
-      variables: { input: { vm: { id: vmId } } },
-      // The exact query text of CloudTower's documentation.
-      query: `query vnc($input: VncInput!) { vnc(input: $input) { ${FIELDS.join(' ')}}}`,
-    }),
-    secrets,
+  const response = await postCloudTower(args, 'api', vmId, 'VM id', {
+    operationName: 'vnc',
+    variables: { input: { vm: { id: vmId } } },
+    // The exact query text of CloudTower's documentation.
+    query: `query vnc($input: VncInput!) { vnc(input: $input) { ${FIELDS.join(' ')}}}`,
   })
 
   const answer = asRecord(asRecord(response.json)?.data)?.vnc
@@ -67,5 +44,5 @@ export async function fetchCloudTowerVnc(args: FetchCloudTowerVncArgs): Promise<
   ) {
     return result as unknown as CloudTowerVnc
   }
-  throw responseError(provider, response, secrets, cloudTowerErrorKind, vmId, answer)
+  throw responseError('cloudtower', response, [token], cloudTowerErrorKind, `VM "${vmId}"`, answer)
 }

@@ -14,7 +14,7 @@ export function decideReconnect(
   reconnect: boolean | ReconnectPolicy | undefined,
   random: () => number = Math.random,
 ): ReconnectDecision {
-  if (!error.retryable || errorKinds[error.kind]?.[1] === 1 || reconnect === false)
+  if (!error.retryable || errorKinds.final(error.kind) || reconnect === false)
     return { retry: false }
   const policy =
     reconnect === true || reconnect === undefined ? DEFAULT_RECONNECT_POLICY : reconnect

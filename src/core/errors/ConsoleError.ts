@@ -1,19 +1,6 @@
-import { errorKinds } from './errorKinds.js'
-/** What went wrong, as a value every caller can switch on. */
-export type ConsoleErrorKind =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'invalid_response'
-  | 'invalid_input'
-  | 'vnc_security'
-  | 'vnc_disconnected'
+import { errorKinds, type ConsoleErrorKind } from './errorKinds.js'
+
+export type { ConsoleErrorKind } from './errorKinds.js'
 
 /** Which side reported the error. */
 export type ConsoleErrorProvider = 'cloudtower' | 'ecs' | 'vnc'
@@ -50,7 +37,7 @@ export class ConsoleError extends Error {
     this.provider = init.provider
     if (init.status !== undefined) this.status = init.status
     if (init.code !== undefined) this.code = init.code
-    this.retryable = init.retryable ?? errorKinds[init.kind]?.[0] === 1
+    this.retryable = init.retryable ?? errorKinds.retryable(init.kind)
   }
 
   /** True for a ConsoleError, also one from another copy of this package. */

@@ -50,6 +50,15 @@ it('sends JSON headers, which the caller may extend or override', async () => {
   })
 })
 
+it('GETs without a body or content-type when no body is given', async () => {
+  server.requests.length = 0
+  server.handle((_, res) => json(res, 200, { server: {} }))
+  await expect(post({ body: undefined })).resolves.toMatchObject({ json: { server: {} } })
+  expect(server.requests[0]).toMatchObject({ method: 'GET', body: '' })
+  expect(server.requests[0]?.headers['content-type']).toBeUndefined()
+  expect(server.requests[0]?.headers.accept).toBe('application/json')
+})
+
 it('calls a custom fetch as a plain function (browsers reject fetch called on an object)', async () => {
   server.handle((_, res) => json(res, 200, {}))
   let receiver: unknown = 'unset'

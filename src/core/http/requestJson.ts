@@ -10,9 +10,10 @@ import { resolveOnPage } from './resolveOnPage.js'
 export interface JsonRequest {
   provider: ConsoleErrorProvider
   url: string
-  /** Sent with `accept` and `content-type: application/json`. */
+  /** Sent with `accept` (and `content-type` with a body): `application/json`. */
   headers: Record<string, string>
-  body: string
+  /** JSON to POST; none makes the request a GET. */
+  body?: string | undefined
   fetch?: typeof fetch
   signal?: AbortSignal
   timeoutMs?: number
@@ -33,7 +34,7 @@ export interface JsonResponse {
 export const DEFAULT_TIMEOUT_MS = 15_000
 
 /**
- * POSTs JSON and reads the whole answer under one timeout. Turns transport failures into
+ * POSTs JSON (or GETs, without a body) and reads the whole answer under one timeout. Turns transport failures into
  * `network`, `timeout` and `aborted` errors; the caller maps statuses and bodies.
  */
 export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
@@ -57,14 +58,15 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     // An aborted signal never fires 'abort' again: stop here, before any request.
     signal?.throwIfAborted()
     // Called as a plain function: browsers throw "Illegal invocation" for fetch called on another object.
+    const { body } = request
     const response = await (request.fetch ?? fetch)(url, {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       headers: {
         accept: 'application/json',
-        'content-type': 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...request.headers,
       },
-      body: request.body,
+      body,
       // One signal for the caller's and the timeout's: the catch tells them apart.
       signal: AbortSignal.any([signal, timeout].filter((s) => s !== undefined)),
     })

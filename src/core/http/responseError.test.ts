@@ -13,9 +13,9 @@ const answer = (status: number, json: unknown, html = false): JsonResponse => ({
   html,
 })
 const cloudTower = (response: JsonResponse, vnc?: unknown) =>
-  responseError('cloudtower', response, [SECRET], cloudTowerErrorKind, 'vm-1', vnc)
+  responseError('cloudtower', response, [SECRET], cloudTowerErrorKind, 'VM "vm-1"', vnc)
 const ecs = (response: JsonResponse) =>
-  responseError('ecs', response, [SECRET], undefined, 'server-1')
+  responseError('ecs', response, [SECRET], undefined, 'VM "server-1"')
 
 describe('responseError, CloudTower (GraphQL)', () => {
   it('maps the top-level code of the first coded error and quotes its message', () => {

@@ -16,14 +16,16 @@ import { truncate } from '../errors/truncate.js'
  * do, then the provider's own words, redacted and cut short.
  *
  * `answer` is the value where the console should be: `null` there means no such VM (GraphQL).
+ * `subject` is what was asked about (`VM "web-01"`, `job "ff80…"`), `what` names what was asked for, in the message ("console", "VM state", "power action"…).
  */
 export function responseError(
   provider: ConsoleErrorProvider,
   response: JsonResponse,
   secrets: readonly (string | undefined)[],
   kindOfCode: (code: string) => ConsoleErrorKind | undefined = () => undefined,
-  vmId: string,
+  subject: string,
   answer?: unknown,
+  what = 'console',
 ): ConsoleError {
   const { status, ok } = response
   const name = providerName(provider)
@@ -50,16 +52,17 @@ export function responseError(
     : ((
         {
           unauthorized: 'refused the token. Sign in again.',
-          forbidden: 'denied this account access to the console.',
+          forbidden: `denied this account access to the ${what}.`,
           // Huawei's API gateway says not found (APIGW.0101) for a wrong endpoint or region.
-          not_found: `has no VM "${vmId}" or no console for it. Check the VM and the endpoint.`,
+          not_found: `has no ${subject} or no ${what} for it. Check the VM and the endpoint.`,
           rate_limited: 'is throttling requests. Try again soon.',
+          conflict: 'is busy with this VM (another task holds it). Try again shortly.',
           invalid_input: 'rejected the request as invalid.',
-          invalid_response: `answered HTTP ${status} without a console. Check the endpoint.`,
+          invalid_response: `answered HTTP ${status} without a ${what}. Check the endpoint.`,
           server:
             status > 499
               ? `failed with HTTP ${status}. Try again later.`
-              : 'could not provide the console.',
+              : `could not provide the ${what}.`,
         } as Partial<Record<ConsoleErrorKind, string>>
       )[kind] ?? `answered HTTP ${status}.`)
   return new ConsoleError({

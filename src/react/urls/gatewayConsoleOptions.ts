@@ -1,4 +1,5 @@
-import { ConsoleError, type ConsoleErrorKind } from '../../core/errors/ConsoleError.js'
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { errorKinds } from '../../core/errors/errorKinds.js'
 import { toConsoleError } from './toConsoleError.js'
 
 /** Which console to ask a `react-vm-console/server` gateway for. */
@@ -22,22 +23,6 @@ export interface GatewayConsoleOptions {
   /** For `<ConsoleViewer connectionKey>`: changes only when the console does. */
   connectionKey: string | undefined
 }
-
-const KINDS = new Set<ConsoleErrorKind>([
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rate_limited',
-  'server',
-  'network',
-  'timeout',
-  'aborted',
-  'invalid_response',
-  'invalid_input',
-  'vnc_security',
-  'vnc_disconnected',
-])
 
 /**
  * Viewer options for a console behind a gateway: each attempt POSTs the target to the gateway
@@ -77,9 +62,7 @@ export function gatewayConsoleOptions(args: GatewayConsoleArgs): GatewayConsoleO
       const error = (
         typeof record.error === 'object' && record.error !== null ? record.error : {}
       ) as Record<string, unknown>
-      const kind = KINDS.has(error.kind as ConsoleErrorKind)
-        ? (error.kind as ConsoleErrorKind)
-        : 'server'
+      const kind = errorKinds.has(error.kind) ? error.kind : 'server'
       // The cloud's error code or the gateway's own; a 503 from anything in between (a
       // balancer, the gateway's store being down) is the service being away for a moment.
       const code =

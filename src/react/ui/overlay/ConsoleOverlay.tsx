@@ -1,7 +1,7 @@
 import type { ComponentPropsWithRef } from 'react'
 import { CancelReconnectButton } from './CancelReconnectButton.js'
 import { consoleErrorMessage } from '../../../i18n/consoleErrorMessage.js'
-import { retryHelps } from './retryHelps.js'
+import { errorKinds } from '../../../core/errors/errorKinds.js'
 import { statusText } from '../../../i18n/statusText.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import { useConsoleViewer } from '../../context/useConsoleViewer.js'
@@ -102,7 +102,7 @@ function ErrorMessage() {
   const { labels, openConsolePage } = useConsoleControls()
   const first = useFocusWhenLost<HTMLButtonElement>()
   const error = status.error
-  const canRetry = !error || retryHelps(error)
+  const canRetry = !error || errorKinds.retryHelps(error)
   const detail = error
     ? [error.kind, error.code, error.status ? `HTTP ${error.status}` : undefined]
         .filter(Boolean)
