@@ -46,8 +46,15 @@ export function consoleStatusReducer(
     case 'userDisconnected':
       next = { ...kept, state: 'disconnected', attempt: 0 }
       break
-    case 'reset':
-      next = { ...kept, state: 'idle', attempt: 0 }
+    case 'reset': {
+      const { vmState: _vm, ...rest } = kept
+      next = { ...rest, state: 'idle', attempt: 0 }
+      break
+    }
+    case 'vmState':
+      next = event.hold
+        ? { ...kept, state: 'disconnected', attempt: 0, vmState: event.vmState }
+        : { ...status, vmState: event.vmState }
       break
     case 'server': {
       const { type: _type, ...patch } = event

@@ -22,17 +22,24 @@ export function ConsoleOverlay(props: ConsoleOverlayProps) {
   const { labels } = useConsoleControls()
   const seconds = useReconnectCountdown(status)
   if (status.state === 'connected') return null
-  const kind = status.credentialsRequired
-    ? 'credentials'
-    : status.state === 'fetching' || status.state === 'connecting'
-      ? 'busy'
-      : seconds !== undefined
-        ? 'reconnecting'
-        : status.state
+  // Held for the VM (off, or a power action running): its state, not a connection problem.
+  const vm = status.state === 'disconnected' && seconds === undefined ? status.vmState : undefined
+  const kind =
+    vm && vm !== 'running' && vm !== 'unknown'
+      ? 'vm'
+      : status.credentialsRequired
+        ? 'credentials'
+        : status.state === 'fetching' || status.state === 'connecting'
+          ? 'busy'
+          : seconds !== undefined
+            ? 'reconnecting'
+            : status.state
   return (
     <div data-rvc-overlay="" data-state={status.state} data-kind={kind} {...props}>
       <div data-rvc-overlay-card="">
-        {kind === 'credentials' ? (
+        {kind === 'vm' ? (
+          <VmStateCard />
+        ) : kind === 'credentials' ? (
           <ConsoleCredentialsForm />
         ) : kind === 'busy' ? (
           <>
@@ -64,6 +71,48 @@ function ConnectButton(props: ComponentPropsWithRef<'button'>) {
       onClick={() => handle.connect()}
       {...props}
     />
+  )
+}
+
+const VM_TITLES = {
+  stopped: 'vmStopped',
+  suspended: 'vmSuspended',
+  deleted: 'vmDeleted',
+  starting: 'vmStarting',
+  stopping: 'vmStopping',
+  restarting: 'vmRestarting',
+} as const
+
+/** The VM is off (with Start VM when allowed) or on its way somewhere (a spinner). */
+function VmStateCard() {
+  const { status, handle } = useConsoleViewer()
+  const { labels, vmPower } = useConsoleControls()
+  const first = useFocusWhenLost<HTMLButtonElement>()
+  const vm = status.vmState
+  if (!vm || vm === 'running' || vm === 'unknown') return null
+  const busy = vm === 'starting' || vm === 'stopping' || vm === 'restarting'
+  const canStart = vm === 'stopped' && vmPower?.actions.includes('start')
+  return (
+    <>
+      {busy ? <span data-rvc-spinner="" aria-hidden="true" /> : null}
+      <p data-rvc-overlay-title="" role="status">
+        {labels[VM_TITLES[vm]]}
+      </p>
+      {canStart ? (
+        <div data-rvc-actions="">
+          <button
+            ref={first}
+            type="button"
+            data-rvc-button=""
+            data-variant="primary"
+            data-action="start"
+            onClick={() => handle.powerVm('start')}
+          >
+            {labels.startVm}
+          </button>
+        </div>
+      ) : null}
+    </>
   )
 }
 

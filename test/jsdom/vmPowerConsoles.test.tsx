@@ -1,0 +1,99 @@
+// A stopped VM through <CloudTowerConsole> and <EcsConsole> against the fake cloud's state and
+// power APIs: shown as stopped (no reconnect attempt burned), started with one click, connected.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
+import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
+import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
+import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
+import { consoleRoot, FAST_RECONNECT, waitForState } from '../support/console/index.js'
+
+const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
+const ECS_STOPPED = '9a1c7d52-3e4b-4f60-8a71-b2c3d4e5f607'
+
+let cloud: FakeCloudHandle
+beforeAll(async () => {
+  cloud = await startFakeCloud({ builtInVnc: true, powerDelayMs: 400 })
+})
+afterAll(() => cloud.close())
+
+/** A fetch that remembers the paths it was asked for (the cloud calls the console makes). */
+function recordingFetch() {
+  const paths: string[] = []
+  const fetcher: typeof fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    paths.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`)
+    return fetch(input, init)
+  }
+  return { paths, fetcher }
+}
+
+const vmState = (container: HTMLElement) => consoleRoot(container)?.getAttribute('data-vm-state')
+
+describe('a stopped VM', () => {
+  it('power={false}: the state shows, no Start button', async () => {
+    const { container } = render(
+      <CloudTowerConsole
+        endpoint={cloud.url}
+        token="fake-cloudtower-admin-token"
+        vmId="vm-stopped-01"
+        power={false}
+      />,
+    )
+    await waitFor(() => expect(vmState(container)).toBe('stopped'), { timeout: 5_000 })
+    expect(screen.queryByRole('button', { name: 'Start VM' })).toBeNull()
+  })
+
+  it('CloudTower: shows "This VM is stopped" without a retry, and Start connects by itself', async () => {
+    const { paths, fetcher } = recordingFetch()
+    const { container } = render(
+      <CloudTowerConsole
+        endpoint={cloud.url}
+        token="fake-cloudtower-admin-token"
+        vmId="vm-stopped-01"
+        reconnect={FAST_RECONNECT}
+        fetch={fetcher}
+      />,
+    )
+    await waitFor(() => expect(vmState(container)).toBe('stopped'), { timeout: 5_000 })
+    const root = consoleRoot(container)
+    expect(root?.getAttribute('data-state')).toBe('disconnected')
+    expect(root?.hasAttribute('data-attempt')).toBe(false)
+    expect(root?.hasAttribute('data-error-kind')).toBe(false)
+    // One console call, one state call, and nothing more while it waits.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(paths).toEqual(['POST /api', 'POST /v2/api/get-vms'])
+    expect(screen.getByText('This VM is stopped')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start VM' }))
+    await waitFor(() => expect(vmState(container)).toBe('starting'))
+    expect(screen.getByText('Starting the VM…')).toBeTruthy()
+    await waitForState(container, 'connected', 10_000)
+    expect(vmState(container)).toBe('running')
+    expect(paths.filter((p) => p === 'POST /v2/api/start-vm')).toHaveLength(1)
+    expect(paths.at(-1)).toBe('POST /api')
+    expect(container.innerHTML).not.toContain('fake-cloudtower-admin-token')
+  })
+
+  it('ECS: shows the server stopped, and Start connects by itself', async () => {
+    const { paths, fetcher } = recordingFetch()
+    const { container } = render(
+      <EcsConsole
+        endpoint={cloud.url}
+        projectId={PROJECT}
+        serverId={ECS_STOPPED}
+        authToken="fake-ecs-token"
+        reconnect={FAST_RECONNECT}
+        fetch={fetcher}
+        locale="zh-CN"
+      />,
+    )
+    await waitFor(() => expect(vmState(container)).toBe('stopped'), { timeout: 5_000 })
+    expect(consoleRoot(container)?.hasAttribute('data-attempt')).toBe(false)
+    expect(screen.getByText('此虚拟机已关机')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '开机' }))
+    await waitForState(container, 'connected', 10_000)
+    expect(vmState(container)).toBe('running')
+    expect(paths.filter((p) => p.endsWith('/cloudservers/action'))).toHaveLength(1)
+  })
+})
