@@ -168,7 +168,7 @@ export interface ConsoleViewerHandle {
   stopTyping(): void
   /** Answers a server that asked for credentials. */
   sendCredentials(credentials: VncCredentials): void
-  /** Asks the server to shut down, reboot or reset the machine (when `capabilities.power`). */
+  /** Asks the VNC server to shut down, reboot or reset the machine (when `capabilities.xvp`). */
   power(action: 'shutdown' | 'reboot' | 'reset'): void
   /** Asks the cloud (the `vmPower` prop) to start, shut down, power off or restart the VM. */
   powerVm(action: VmPowerAction): void
@@ -213,7 +213,7 @@ export interface ConsoleViewerCallbacks {
   onClipboard?: (text: string) => void
   onBell?: () => void
   onDesktopName?: (name: string) => void
-  onCapabilities?: (capabilities: { power: boolean }) => void
+  onCapabilities?: (capabilities: { power: boolean; xvp?: boolean }) => void
   /** The server wants credentials that the `credentials` prop does not hold. */
   onCredentialsRequired?: (types: string[]) => void
 }

@@ -1,12 +1,13 @@
 // A stopped VM through <CloudTowerConsole> and <EcsConsole> against the fake cloud's state and
 // power APIs: shown as stopped (no reconnect attempt burned), started with one click, connected.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../fake-cloud/types.ts'
 import { CloudTowerConsole } from '../../src/react/consoles/CloudTowerConsole.js'
 import { EcsConsole } from '../../src/react/consoles/EcsConsole.js'
-import { consoleRoot, FAST_RECONNECT, waitForState } from '../support/console/index.js'
+import { consoleRoot, FAST_RECONNECT, stateOf, waitForState } from '../support/console/index.js'
+import type { ConsoleStatus } from '../../src/core/connection/types.js'
 
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const ECS_STOPPED = '9a1c7d52-3e4b-4f60-8a71-b2c3d4e5f607'
@@ -95,5 +96,63 @@ describe('a stopped VM', () => {
     await waitForState(container, 'connected', 10_000)
     expect(vmState(container)).toBe('running')
     expect(paths.filter((p) => p.endsWith('/cloudservers/action'))).toHaveLength(1)
+  })
+})
+
+describe('the power menu', () => {
+  it('CloudTower: force restart asks first, shows Restarting…, burns no attempt, and comes back', async () => {
+    const { paths, fetcher } = recordingFetch()
+    const seen: ConsoleStatus[] = []
+    const { container } = render(
+      <CloudTowerConsole
+        endpoint={cloud.url}
+        token="fake-cloudtower-admin-token"
+        vmId="vm-ubuntu-01"
+        fetch={fetcher}
+        onStateChange={(status) => seen.push(status)}
+      />,
+    )
+    await waitForState(container, 'connected')
+    expect(seen.at(-1)?.capabilities.power).toBe(true)
+    fireEvent.click(screen.getByRole('button', { name: 'Power' }))
+    const menu = within(screen.getByRole('dialog', { name: 'Power' }))
+    expect(menu.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Shut down',
+      'Power off',
+      'Restart',
+      'Force restart',
+    ])
+    fireEvent.click(menu.getByRole('button', { name: 'Force restart' }))
+    expect(paths).not.toContain('POST /v2/api/force-restart-vm')
+    const ask = within(screen.getByRole('dialog', { name: 'Power' }))
+    expect(ask.getByText(/Unsaved data is lost/)).toBeTruthy()
+    fireEvent.click(ask.getByRole('button', { name: 'Force restart' }))
+    await waitFor(() => expect(vmState(container)).toBe('restarting'))
+    await waitFor(() => expect(screen.getByText('Restarting…')).toBeTruthy(), { timeout: 5_000 })
+    expect(stateOf(consoleRoot(container))).toBe('disconnected')
+    await waitFor(() => expect(vmState(container)).toBe('running'), { timeout: 10_000 })
+    await waitForState(container, 'connected', 10_000)
+    expect(paths.filter((p) => p === 'POST /v2/api/force-restart-vm')).toHaveLength(1)
+    expect(seen.every((status) => status.attempt === 0 && status.state !== 'error')).toBe(true)
+  })
+
+  it('ECS: names the actions as ECS does', async () => {
+    const { container } = render(
+      <EcsConsole
+        endpoint={cloud.url}
+        projectId={PROJECT}
+        serverId="47bc79ae-df61-4ade-9197-283a74e5d70e"
+        authToken="fake-ecs-token"
+      />,
+    )
+    await waitForState(container, 'connected')
+    fireEvent.click(screen.getByRole('button', { name: 'Power' }))
+    const menu = within(screen.getByRole('dialog', { name: 'Power' }))
+    expect(menu.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Stop',
+      'Force stop',
+      'Reboot',
+      'Force reboot',
+    ])
   })
 })

@@ -69,7 +69,11 @@ export function consoleStatusReducer(
 function sameStatus(a: ConsoleStatus, b: ConsoleStatus): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ConsoleStatus)[])
   for (const key of keys) {
-    if (key === 'capabilities' ? a.capabilities.power !== b.capabilities.power : a[key] !== b[key])
+    if (
+      key === 'capabilities'
+        ? a.capabilities.power !== b.capabilities.power || a.capabilities.xvp !== b.capabilities.xvp
+        : a[key] !== b[key]
+    )
       return false
   }
   return true

@@ -20,8 +20,11 @@ export interface ConsoleStatus {
   credentialsRequired?: boolean
   /** The desktop name the server reports. */
   desktopName?: string
-  /** `power`: the server accepts shutdown / reboot / reset. */
-  capabilities: { power: boolean }
+  /**
+   * `power`: the VM can be powered from the console, by the VNC server (XVP) or the cloud;
+   * `xvp`: the VNC server itself accepts shutdown / reboot / reset.
+   */
+  capabilities: { power: boolean; xvp?: boolean }
   /**
    * The VM's power state as the cloud told it, once asked (after a failed attempt, or while a power
    * action runs); unset on the happy path, which never asks.
@@ -52,7 +55,7 @@ export type ConsoleStatusEvent =
   | {
       type: 'server'
       desktopName?: string
-      capabilities?: { power: boolean }
+      capabilities?: { power: boolean; xvp?: boolean }
       credentialsRequired?: boolean
     }
 
