@@ -36,8 +36,12 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 async function vmCard(canvasElement: HTMLElement, vmState: VmState) {
-  const root = canvasElement.querySelector<HTMLElement>('[data-rvc-console]')
-  await waitFor(() => expect(root).toHaveAttribute('data-vm-state', vmState))
+  // The shell's root gives way to the loaded viewer's: read it again each time.
+  const rootOf = () => canvasElement.querySelector<HTMLElement>('[data-rvc-console]')
+  await waitFor(() => expect(rootOf()).toHaveAttribute('data-vm-state', vmState), {
+    timeout: 10_000,
+  })
+  const root = rootOf()
   expect(root).toHaveAttribute('data-state', 'disconnected')
   expect(root).not.toHaveAttribute('data-attempt')
   const overlay = canvasElement.querySelector<HTMLElement>('[data-rvc-overlay]')
