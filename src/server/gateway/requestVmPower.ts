@@ -1,9 +1,10 @@
+import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import type { VmStateInfo } from '../../core/power/VmStateInfo.js'
 import { waitForPowerTask } from '../../core/power/waitForPowerTask.js'
 import { describeTarget } from '../describeTarget.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
-import { toGatewayError } from '../toGatewayError.js'
+import { toGatewayError, type GatewayError } from '../toGatewayError.js'
 import type { ConsoleTarget, GatewayPowerAccepted } from '../types.js'
 import { hitRequestLimits } from './hitRequestLimits.js'
 import { powerUnderWayState } from './powerUnderWayState.js'
@@ -40,7 +41,7 @@ export async function requestVmPower(
   try {
     ;({ taskId } = await source.power(id, action, signal))
   } catch (error) {
-    const answer = toGatewayError(error, ctx.secrets())
+    const answer = busyInWords(toGatewayError(error, ctx.secrets()), target)
     ctx.log(answer.status >= 500 ? 'error' : 'warn', `Power action ${action} on ${vm} failed.`, {
       user,
       address,
@@ -74,6 +75,8 @@ export async function requestVmPower(
             user,
             action,
             taskId,
+            // The cloud's code (`VM_ALREADY_RUNNING`, `Ecs.0610`): what an audit searches for.
+            ...(ConsoleError.is(error) && error.code && { code: error.code }),
             error,
           }),
       )
@@ -92,4 +95,13 @@ export async function requestVmPower(
   }
   const body: GatewayPowerAccepted = { state }
   return { status: 202, body }
+}
+
+// The console's words for a conflict speak of opening a console; here the VM is busy.
+function busyInWords(answer: GatewayError, target: ConsoleTarget): GatewayError {
+  if (answer.body.error.kind !== 'conflict') return answer
+  const cloud = target.provider === 'cloudtower' ? 'CloudTower' : 'Huawei Cloud'
+  const code = answer.body.error.code
+  const message = `${cloud} is busy with another task on this VM. Try again shortly.${code ? ` (${cloud} error ${code})` : ''}`
+  return { ...answer, body: { error: { ...answer.body.error, message } } }
 }

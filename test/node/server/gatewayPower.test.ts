@@ -142,6 +142,24 @@ describe('state and power through the gateway', () => {
     await client.closed
   })
 
+  it('answers a VM busy with another task as conflict, and logs a task that failed', async () => {
+    const target = tower('vm-ubuntu-01')
+    const first = await post(portal, '/power', { ...target, action: 'restart' })
+    expect(first.status).toBe(202)
+    expect(first.body.state.state).toBe('restarting')
+    const second = await post(portal, '/power', { ...target, action: 'restart' })
+    expect(second.status).toBe(409)
+    expect(second.body.error).toMatchObject({ kind: 'conflict', code: 'ResourceLocked' })
+    expect(second.body.error.message).toMatch(/^CloudTower is busy with another task on this VM/)
+    await waitForLog(/^info Power action restart on cloudtower vm-ubuntu-01 succeeded/)
+    await waitForState(target, 'running')
+    // Starting a running VM: the cloud takes it, and its task fails.
+    expect((await post(portal, '/power', { ...target, action: 'start' })).status).toBe(202)
+    const failed = await waitForLog(/^warn Power action start on cloudtower vm-ubuntu-01 did not/)
+    expect(failed).toContain('"user":"user:ops"')
+    expect(failed).toContain('VM_ALREADY_RUNNING')
+  })
+
   it('refuses every power action to a user authorize allows consoles only (403 power_not_allowed)', async () => {
     const target = tower('vm-ubuntu-01')
     for (const action of ALL) {
