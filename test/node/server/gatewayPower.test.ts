@@ -143,7 +143,7 @@ describe('state and power through the gateway', () => {
   })
 
   it('answers a VM busy with another task as conflict, and logs a task that failed', async () => {
-    const target = tower('vm-ubuntu-01')
+    const target = tower('vm-windows-01')
     const first = await post(portal, '/power', { ...target, action: 'restart' })
     expect(first.status).toBe(202)
     expect(first.body.state.state).toBe('restarting')
@@ -151,11 +151,11 @@ describe('state and power through the gateway', () => {
     expect(second.status).toBe(409)
     expect(second.body.error).toMatchObject({ kind: 'conflict', code: 'ResourceLocked' })
     expect(second.body.error.message).toMatch(/^CloudTower is busy with another task on this VM/)
-    await waitForLog(/^info Power action restart on cloudtower vm-ubuntu-01 succeeded/)
+    await waitForLog(/^info Power action restart on cloudtower vm-windows-01 succeeded/)
     await waitForState(target, 'running')
     // Starting a running VM: the cloud takes it, and its task fails.
     expect((await post(portal, '/power', { ...target, action: 'start' })).status).toBe(202)
-    const failed = await waitForLog(/^warn Power action start on cloudtower vm-ubuntu-01 did not/)
+    const failed = await waitForLog(/^warn Power action start on cloudtower vm-windows-01 did not/)
     expect(failed).toContain('"user":"user:ops"')
     expect(failed).toContain('VM_ALREADY_RUNNING')
   })
