@@ -94,3 +94,8 @@ export type { ConsoleCredentialsFormProps } from './react/ui/overlay/ConsoleCred
 export { ConsoleAnnouncer } from './react/lazy/lazyParts.js'
 export type { ConsoleAnnouncerProps } from './react/ui/overlay/ConsoleAnnouncer.js'
 export type { VmPowerControl } from './react/session/VmPowerControl.js'
+// VM state and power through a `react-vm-console/server` gateway.
+export { fetchGatewayVmState } from './react/urls/fetchGatewayVmState.js'
+export type { FetchGatewayVmStateArgs } from './react/urls/fetchGatewayVmState.js'
+export { requestGatewayPowerAction } from './react/urls/requestGatewayPowerAction.js'
+export type { RequestGatewayPowerActionArgs } from './react/urls/requestGatewayPowerAction.js'
