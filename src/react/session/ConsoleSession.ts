@@ -122,7 +122,8 @@ export class ConsoleSession {
   /** `capabilities.power`: XVP from the VNC server, or cloud actions from the `vmPower` prop. */
   private syncPower(): void {
     const cloud = (this.props.vmPower?.actions.length ?? 0) > 0
-    const capabilities = { power: this.xvp || cloud, xvp: this.xvp }
+    // `xvp` only when true, so a viewer without power keeps its status object (no change event).
+    const capabilities = this.xvp ? { power: true, xvp: true } : { power: cloud }
     this.connection.dispatch({ type: 'server', capabilities })
   }
 
