@@ -1,6 +1,6 @@
 // <GatewayConsole> and a stopped VM through a real gateway and the fake cloud: the gateway's
 // authorize decides which power actions the console offers.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -45,6 +45,8 @@ afterAll(async () => {
   await cloud.close()
 })
 
+const overlayOf = (container: HTMLElement) =>
+  container.querySelector<HTMLElement>('[data-rvc-overlay]') ?? container
 const vmState = (container: HTMLElement) => consoleRoot(container)?.getAttribute('data-vm-state')
 
 describe('GatewayConsole and a stopped VM', () => {
@@ -59,7 +61,7 @@ describe('GatewayConsole and a stopped VM', () => {
     )
     await waitFor(() => expect(vmState(container)).toBe('stopped'), { timeout: 5_000 })
     expect(consoleRoot(container)?.hasAttribute('data-attempt')).toBe(false)
-    expect(screen.getByText('This VM is stopped')).toBeTruthy()
+    expect(within(overlayOf(container)).getByText('This VM is stopped')).toBeTruthy()
     await new Promise((r) => setTimeout(r, 200))
     expect(screen.queryByRole('button', { name: 'Start VM' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Power' })).toBeNull()

@@ -29,6 +29,8 @@ function recordingFetch() {
   return { paths, fetcher }
 }
 
+const overlayOf = (container: HTMLElement) =>
+  container.querySelector<HTMLElement>('[data-rvc-overlay]') ?? container
 const vmState = (container: HTMLElement) => consoleRoot(container)?.getAttribute('data-vm-state')
 
 describe('a stopped VM', () => {
@@ -64,11 +66,11 @@ describe('a stopped VM', () => {
     // One console call, one state call, and nothing more while it waits.
     await new Promise((r) => setTimeout(r, 300))
     expect(paths).toEqual(['POST /api', 'POST /v2/api/get-vms'])
-    expect(screen.getByText('This VM is stopped')).toBeTruthy()
+    expect(within(overlayOf(container)).getByText('This VM is stopped')).toBeTruthy()
 
     fireEvent.click(screen.getByRole('button', { name: 'Start VM' }))
     await waitFor(() => expect(vmState(container)).toBe('starting'))
-    expect(screen.getByText('Starting the VM…')).toBeTruthy()
+    expect(within(overlayOf(container)).getByText('Starting the VM…')).toBeTruthy()
     await waitForState(container, 'connected', 10_000)
     expect(vmState(container)).toBe('running')
     expect(paths.filter((p) => p === 'POST /v2/api/start-vm')).toHaveLength(1)
@@ -91,7 +93,7 @@ describe('a stopped VM', () => {
     )
     await waitFor(() => expect(vmState(container)).toBe('stopped'), { timeout: 5_000 })
     expect(consoleRoot(container)?.hasAttribute('data-attempt')).toBe(false)
-    expect(screen.getByText('此虚拟机已关机')).toBeTruthy()
+    expect(within(overlayOf(container)).getByText('此虚拟机已关机')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '开机' }))
     await waitForState(container, 'connected', 10_000)
     expect(vmState(container)).toBe('running')
@@ -128,7 +130,10 @@ describe('the power menu', () => {
     expect(ask.getByText(/Unsaved data is lost/)).toBeTruthy()
     fireEvent.click(ask.getByRole('button', { name: 'Force restart' }))
     await waitFor(() => expect(vmState(container)).toBe('restarting'))
-    await waitFor(() => expect(screen.getByText('Restarting…')).toBeTruthy(), { timeout: 5_000 })
+    await waitFor(
+      () => expect(within(overlayOf(container)).getByText('Restarting…')).toBeTruthy(),
+      { timeout: 5_000 },
+    )
     expect(stateOf(consoleRoot(container))).toBe('disconnected')
     await waitFor(() => expect(vmState(container)).toBe('running'), { timeout: 10_000 })
     await waitForState(container, 'connected', 10_000)

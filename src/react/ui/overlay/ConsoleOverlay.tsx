@@ -3,6 +3,7 @@ import { CancelReconnectButton } from './CancelReconnectButton.js'
 import { consoleErrorMessage } from '../../../i18n/consoleErrorMessage.js'
 import { errorKinds } from '../../../core/errors/errorKinds.js'
 import { statusText } from '../../../i18n/statusText.js'
+import { vmStateText } from '../../../i18n/vmStateText.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import { useConsoleViewer } from '../../context/useConsoleViewer.js'
 import { useReconnectCountdown } from './useReconnectCountdown.js'
@@ -74,29 +75,21 @@ function ConnectButton(props: ComponentPropsWithRef<'button'>) {
   )
 }
 
-const VM_TITLES = {
-  stopped: 'vmStopped',
-  suspended: 'vmSuspended',
-  deleted: 'vmDeleted',
-  starting: 'vmStarting',
-  stopping: 'vmStopping',
-  restarting: 'vmRestarting',
-} as const
-
 /** The VM is off (with Start VM when allowed) or on its way somewhere (a spinner). */
 function VmStateCard() {
   const { status, handle } = useConsoleViewer()
   const { labels, vmPower } = useConsoleControls()
   const first = useFocusWhenLost<HTMLButtonElement>()
   const vm = status.vmState
-  if (!vm || vm === 'running' || vm === 'unknown') return null
+  const title = vmStateText(vm, labels)
+  if (!title) return null
   const busy = vm === 'starting' || vm === 'stopping' || vm === 'restarting'
   const canStart = vm === 'stopped' && vmPower?.actions.includes('start')
   return (
     <>
       {busy ? <span data-rvc-spinner="" aria-hidden="true" /> : null}
       <p data-rvc-overlay-title="" role="status">
-        {labels[VM_TITLES[vm]]}
+        {title}
       </p>
       {canStart ? (
         <div data-rvc-actions="">
