@@ -282,5 +282,21 @@ describe('ConnectionController', () => {
       await settle()
       expect(controller.status).toMatchObject({ state: 'error', vmState: 'unknown' })
     })
+
+    it('a user disconnect while an action runs stops following it: no reconnect when it ends', async () => {
+      const { control, act, finish } = power(async () => ({ state: 'stopped', cloudStatus: '' }))
+      const { controller, mounted, settle } = setup({ getUrl: failing, vmPower: control })
+      controller.start()
+      await settle()
+      expect(controller.status).toMatchObject({ state: 'disconnected', vmState: 'stopped' })
+      controller.power('start')
+      const signal = (act.mock.calls[0] as unknown[] | undefined)?.[1] as AbortSignal
+      controller.disconnect()
+      expect(signal.aborted).toBe(true)
+      finish()
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(mounted).toHaveLength(0)
+      expect(controller.status).toMatchObject({ state: 'disconnected', vmState: 'unknown' })
+    })
   })
 })

@@ -106,10 +106,17 @@ export class ConnectionController {
   /** The app or the user closes the console; nothing reconnects until `connect()`. */
   disconnect(): void {
     const { state } = this.status
+    const following = this.powerAbort
     this.stop()
     this.failures = 0
     this.earlyCloses = 0
     this.dispatch({ type: 'userDisconnected' })
+    if (following) {
+      // The cloud goes on with the action; this console stops following it and will not reconnect.
+      following.abort()
+      this.powerAbort = undefined
+      this.dispatch({ type: 'vmState', vmState: 'unknown', hold: false })
+    }
     if (state !== 'idle' && state !== 'error')
       this.host.props().onDisconnect?.({ clean: true, byUser: true })
   }
