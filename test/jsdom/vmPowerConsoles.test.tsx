@@ -144,6 +144,32 @@ describe('the power menu', () => {
     expect(seen.every((status) => status.attempt === 0 && status.state !== 'error')).toBe(true)
   })
 
+  it('ECS: Reboot needs no confirmation, follows its job, and the console comes back', async () => {
+    const { paths, fetcher } = recordingFetch()
+    const seen: ConsoleStatus[] = []
+    const { container } = render(
+      <EcsConsole
+        endpoint={cloud.url}
+        projectId={PROJECT}
+        serverId="47bc79ae-df61-4ade-9197-283a74e5d70e"
+        authToken="fake-ecs-token"
+        fetch={fetcher}
+        onStateChange={(status) => seen.push(status)}
+      />,
+    )
+    await waitForState(container, 'connected')
+    fireEvent.click(screen.getByRole('button', { name: 'Power' }))
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: 'Power' })).getByRole('button', { name: 'Reboot' }),
+    )
+    await waitFor(() => expect(vmState(container)).toBe('restarting'))
+    await waitFor(() => expect(vmState(container)).toBe('running'), { timeout: 10_000 })
+    await waitForState(container, 'connected', 10_000)
+    expect(paths.filter((p) => p.endsWith('/cloudservers/action'))).toHaveLength(1)
+    expect(paths.some((p) => p.includes('/jobs/'))).toBe(true)
+    expect(seen.every((status) => status.attempt === 0 && status.state !== 'error')).toBe(true)
+  })
+
   it('ECS: names the actions as ECS does', async () => {
     const { container } = render(
       <EcsConsole
