@@ -18,6 +18,9 @@ it('says each state in words', () => {
     'Connected to web-01',
   )
   expect(statusText(status({ state: 'disconnected' }), enUSLabels)).toBe('Disconnected')
+  const held = status({ state: 'disconnected', vmState: 'stopped' })
+  expect(statusText(held, enUSLabels)).toBe('This VM is stopped')
+  expect(statusText({ ...held, vmState: 'running' }, enUSLabels)).toBe('Disconnected')
   const retrying = status({ state: 'disconnected', nextRetryAt: 1, attempt: 1 })
   expect(statusText(retrying, enUSLabels, 4)).toBe('Connection lost. Reconnecting in 4 s')
   expect(statusText(retrying, enUSLabels)).toBe('Connection lost. Reconnecting…')

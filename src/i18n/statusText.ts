@@ -2,6 +2,7 @@ import type { ConsoleStatus } from '../core/connection/types.js'
 import { consoleErrorMessage } from './consoleErrorMessage.js'
 import type { ConsoleLabels } from './ConsoleLabels.js'
 import { formatLabel } from './formatLabel.js'
+import { vmStateText } from './vmStateText.js'
 
 /**
  * One line that says where the console is, in the labels' language. `seconds` is the reconnect
@@ -20,7 +21,9 @@ export function statusText(status: ConsoleStatus, labels: ConsoleLabels, seconds
         ? formatLabel(labels.stateConnectedTo, { name: status.desktopName })
         : labels.stateConnected
     case 'disconnected': {
-      if (status.nextRetryAt === undefined) return labels.stateDisconnected
+      // Held for the VM (off, or a power action running): say so, not "Disconnected".
+      if (status.nextRetryAt === undefined)
+        return vmStateText(status.vmState, labels) ?? labels.stateDisconnected
       // A console that never got going did not lose a connection: say what did happen.
       const code = status.error?.code
       const [later, now] =

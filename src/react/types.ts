@@ -1,6 +1,8 @@
 // The React layer's public shapes: props, handles, controls and options. Types only; every
 // runtime export has its own file.
 import type { ReconnectPolicy } from '../core/connection/reconnectDelay.js'
+import type { VmPowerAction } from '../core/power/VmPowerAction.js'
+import type { VmPowerControl } from './session/VmPowerControl.js'
 import type { ConsoleState, ConsoleStatus } from '../core/connection/types.js'
 import type { ConsoleError } from '../core/errors/ConsoleError.js'
 import type { ConsoleLabels } from '../i18n/ConsoleLabels.js'
@@ -123,6 +125,8 @@ export interface ConsoleControls {
   /** Undefined unless the console has a provider page (ECS) or `openConsolePage` is set. */
   openConsolePage: (() => void) | undefined
   /** The id of the focusable console element (for aria-controls). */
+  /** The cloud power actions this console offers and whose names they carry (none: undefined). */
+  vmPower: Pick<VmPowerControl, 'actions' | 'provider'> | undefined
   screenId: string
 }
 
@@ -164,8 +168,10 @@ export interface ConsoleViewerHandle {
   stopTyping(): void
   /** Answers a server that asked for credentials. */
   sendCredentials(credentials: VncCredentials): void
-  /** Asks the server to shut down, reboot or reset the machine (when `capabilities.power`). */
+  /** Asks the VNC server to shut down, reboot or reset the machine (when `capabilities.xvp`). */
   power(action: 'shutdown' | 'reboot' | 'reset'): void
+  /** Asks the cloud (the `vmPower` prop) to start, shut down, power off or restart the VM. */
+  powerVm(action: VmPowerAction): void
   /** Gives the console the keyboard. */
   focus(): void
   blur(): void
@@ -207,7 +213,7 @@ export interface ConsoleViewerCallbacks {
   onClipboard?: (text: string) => void
   onBell?: () => void
   onDesktopName?: (name: string) => void
-  onCapabilities?: (capabilities: { power: boolean }) => void
+  onCapabilities?: (capabilities: { power: boolean; xvp?: boolean }) => void
   /** The server wants credentials that the `credentials` prop does not hold. */
   onCredentialsRequired?: (types: string[]) => void
 }
@@ -230,6 +236,11 @@ export interface ConsoleViewerProps
   autoConnect?: boolean
   /** Reconnect after an unexpected drop. Default true (5 attempts, 1 s doubling to 30 s, ±20 %). */
   reconnect?: boolean | ReconnectPolicy
+  /**
+   * The VM's state and power through its cloud (`<CloudTowerConsole>` and `<EcsConsole>` set it):
+   * asked once when an attempt fails, so a stopped VM shows as stopped with Start, not as an error.
+   */
+  vmPower?: VmPowerControl
   /** Overlays and toolbars; they read the console through `useConsoleViewer()`. */
   children?: ReactNode
   ref?: Ref<ConsoleViewerHandle>

@@ -6,6 +6,7 @@ export { sharedConsoleGateway } from './sharedConsoleGateway.js'
 export { signHuaweiRequest } from './providers/signHuaweiRequest.js'
 export type { HuaweiSignInput, HuaweiSignature } from './providers/signHuaweiRequest.js'
 export type {
+  AuthorizeContext,
   AuthorizeResult,
   CloudTowerProviderOptions,
   ConsoleGateway,
@@ -13,12 +14,17 @@ export type {
   ConsoleGatewayStats,
   ConsoleTarget,
   EcsProviderOptions,
+  GatewayAction,
   GatewayConsoleTicket,
   GatewayErrorBody,
   GatewayLimits,
   GatewayLogger,
   GatewayRequest,
   GatewayTlsOptions,
+  GatewayPowerAccepted,
+  GatewayVmState,
 } from './types.js'
+export type { VmPowerAction } from '../core/power/VmPowerAction.js'
+export type { VmStateInfo } from '../core/power/VmStateInfo.js'
 export { ConsoleError } from '../core/errors/ConsoleError.js'
 export type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'

@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
+import type { VmPowerAction } from '../core/power/VmPowerAction.js'
+import type { VmStateInfo } from '../core/power/VmStateInfo.js'
 import type { GatewayStore } from './store/GatewayStore.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
@@ -74,8 +76,18 @@ export interface GatewayRequest {
  * `true`: allowed, counted against the client's address — which only node's `handleRequest`
  * knows (the socket's address). With `fetch` there is none, so every `true` counts against one
  * shared `address:unknown` and all users share one set of limits: return `{ user }` there.
+ * `power`: the power actions this user may take on this VM. Power is never implied: `true` and a
+ * `{ user }` without `power` allow the console and the state, no power action.
  */
-export type AuthorizeResult = boolean | { user: string }
+export type AuthorizeResult = boolean | { user: string; power?: readonly VmPowerAction[] }
+
+/** What the browser asks the gateway to do with the target: a console, its state, or a power action. */
+export type GatewayAction = 'console' | 'state' | VmPowerAction
+
+/** `authorize`'s third argument: what the request is for. */
+export interface AuthorizeContext {
+  action: GatewayAction
+}
 
 export interface GatewayLogger {
   error(message: string, details?: Record<string, unknown>): void
@@ -92,6 +104,11 @@ export interface GatewayLimits {
   requestsPerMinutePerUser?: number
   /** Console requests per minute, all users. Default 600. */
   requestsPerMinute?: number
+  /**
+   * `POST {path}/state` per user per minute, counted apart from console requests (the browser
+   * polls it while a VM starts). Default 120. Power actions count as console requests.
+   */
+  stateRequestsPerMinutePerUser?: number
   /** A relay with no byte either way for this long is closed. Default 15 minutes. */
   idleTimeoutMs?: number
   /** Pause the sending side while the other side's buffer exceeds this. Default 1 MiB. */
@@ -137,6 +154,7 @@ export interface ConsoleGatewayOptions {
   authorize: (
     request: GatewayRequest,
     target: ConsoleTarget,
+    context: AuthorizeContext,
   ) => AuthorizeResult | Promise<AuthorizeResult>
   providers: { cloudtower?: CloudTowerProviderOptions; ecs?: EcsProviderOptions }
   /** Where the browser reaches the gateway: `POST {path}` for a console, websocket `{path}?ticket=…`. Default `/consoles`. */
@@ -176,6 +194,20 @@ export interface GatewayConsoleTicket {
   url: string
   /** The ticket must be redeemed within this many ms. */
   expiresInMs: number
+  /** The power actions this user may take on this VM (`authorize`'s `power`), possibly none. */
+  actions: VmPowerAction[]
+}
+
+/** The answer to `POST {path}/state`. */
+export interface GatewayVmState {
+  state: VmStateInfo
+  /** The power actions this user may take on this VM, possibly none. */
+  actions: VmPowerAction[]
+}
+
+/** The answer (202) to `POST {path}/power`: the cloud accepted the action; poll `/state`. */
+export interface GatewayPowerAccepted {
+  state: VmStateInfo
 }
 
 /** The error body the browser gets. */

@@ -42,6 +42,8 @@ const EVENTS: ConsoleStatusEvent[] = [
   { type: 'failed', error: denied },
   { type: 'userDisconnected' },
   { type: 'reset' },
+  { type: 'vmState', vmState: 'stopped', hold: true },
+  { type: 'vmState', vmState: 'restarting', hold: false },
 ]
 
 /** The README's contract: which fields each state may carry. */
@@ -124,5 +126,29 @@ describe('consoleStatusReducer', () => {
   it('urlReady only moves a fetching console', () => {
     expect(consoleStatusReducer(FROM.fetching, { type: 'urlReady' }).state).toBe('connecting')
     expect(consoleStatusReducer(FROM.idle, { type: 'urlReady' })).toBe(FROM.idle)
+  })
+
+  it('holds a console for a VM that is off: disconnected, no countdown, no error, no attempt', () => {
+    const next = consoleStatusReducer(FROM.fetching, {
+      type: 'vmState',
+      vmState: 'stopped',
+      hold: true,
+    })
+    expect(next).toEqual({
+      state: 'disconnected',
+      attempt: 0,
+      vmState: 'stopped',
+      capabilities: { power: false },
+    })
+  })
+
+  it('notes the VM state without holding a live console, and forgets it on reset', () => {
+    const live = consoleStatusReducer(FROM.connected, {
+      type: 'vmState',
+      vmState: 'restarting',
+      hold: false,
+    })
+    expect(live).toEqual({ ...FROM.connected, vmState: 'restarting' })
+    expect(consoleStatusReducer(live, { type: 'reset' }).vmState).toBeUndefined()
   })
 })

@@ -46,8 +46,15 @@ export function consoleStatusReducer(
     case 'userDisconnected':
       next = { ...kept, state: 'disconnected', attempt: 0 }
       break
-    case 'reset':
-      next = { ...kept, state: 'idle', attempt: 0 }
+    case 'reset': {
+      const { vmState: _vm, ...rest } = kept
+      next = { ...rest, state: 'idle', attempt: 0 }
+      break
+    }
+    case 'vmState':
+      next = event.hold
+        ? { ...kept, state: 'disconnected', attempt: 0, vmState: event.vmState }
+        : { ...status, vmState: event.vmState }
       break
     case 'server': {
       const { type: _type, ...patch } = event
@@ -62,7 +69,11 @@ export function consoleStatusReducer(
 function sameStatus(a: ConsoleStatus, b: ConsoleStatus): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ConsoleStatus)[])
   for (const key of keys) {
-    if (key === 'capabilities' ? a.capabilities.power !== b.capabilities.power : a[key] !== b[key])
+    if (
+      key === 'capabilities'
+        ? a.capabilities.power !== b.capabilities.power || a.capabilities.xvp !== b.capabilities.xvp
+        : a[key] !== b[key]
+    )
       return false
   }
   return true

@@ -1,6 +1,7 @@
 // The connection's shapes: the status every console shows, the events that change it, and what
 // the screen tells about a socket that closed. Types only; the functions beside them use them.
 import type { ConsoleError } from '../errors/ConsoleError.js'
+import type { VmState } from '../power/VmState.js'
 
 /** Where a console is in its life; shown as `data-state` on the viewer's root. */
 export type ConsoleState =
@@ -19,8 +20,16 @@ export interface ConsoleStatus {
   credentialsRequired?: boolean
   /** The desktop name the server reports. */
   desktopName?: string
-  /** `power`: the server accepts shutdown / reboot / reset. */
-  capabilities: { power: boolean }
+  /**
+   * `power`: the VM can be powered from the console, by the VNC server (XVP) or the cloud;
+   * `xvp`: the VNC server itself accepts shutdown / reboot / reset.
+   */
+  capabilities: { power: boolean; xvp?: boolean }
+  /**
+   * The VM's power state as the cloud told it, once asked (after a failed attempt, or while a power
+   * action runs); unset on the happy path, which never asks.
+   */
+  vmState?: VmState
 }
 
 /** What happens to a console; `consoleStatusReducer` turns each into the next status. */
@@ -37,11 +46,16 @@ export type ConsoleStatusEvent =
   | { type: 'userDisconnected' }
   /** No target, or autoConnect off: back to `idle`. */
   | { type: 'reset' }
+  /**
+   * What the cloud says about the VM. `hold`: the console waits for the VM (it is off, or a power
+   * action runs), `disconnected` without an error and without burning a reconnect attempt.
+   */
+  | { type: 'vmState'; vmState: VmState; hold: boolean }
   /** What the VNC server said about itself while the state stays. */
   | {
       type: 'server'
       desktopName?: string
-      capabilities?: { power: boolean }
+      capabilities?: { power: boolean; xvp?: boolean }
       credentialsRequired?: boolean
     }
 

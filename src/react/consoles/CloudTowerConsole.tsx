@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { buildCloudTowerVncUrl } from '../../core/cloudtower/buildCloudTowerVncUrl.js'
 import type { CloudTowerVnc } from '../../core/cloudtower/CloudTowerVnc.js'
 import { cloudTowerVncOptions } from '../queries/cloudTowerVncOptions.js'
+import { cloudTowerVmPower } from './cloudTowerVmPower.js'
 import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../types.js'
 import { tokenFingerprint } from '../queries/tokenFingerprint.js'
@@ -28,7 +29,15 @@ export interface CloudTowerConsoleProps extends Omit<
   timeoutMs?: number | undefined
   /** Default: the app's QueryClient, or a private one. */
   queryClient?: QueryClient | undefined
+  /**
+   * Offer CloudTower's power actions (Start, Shut down, Power off, Restart, Force restart) with this
+   * token. Default true: the token can do them through the API anyway, and CloudTower refuses what
+   * the token may not. `false`: the state still shows, no power button does.
+   */
+  power?: boolean | undefined
 }
+
+const CLOUDTOWER_ACTIONS = ['start', 'shutdown', 'poweroff', 'restart', 'forceRestart'] as const
 
 /**
  * A CloudTower VM console: fresh credentials for every connection, the link, and the viewer with its
@@ -46,6 +55,7 @@ export function CloudTowerConsole(props: CloudTowerConsoleProps) {
     fetch,
     timeoutMs,
     queryClient,
+    power = true,
     ...viewer
   } = props
   const fetchFresh = useFreshConsoleAccess(queryClient)
@@ -74,6 +84,21 @@ export function CloudTowerConsole(props: CloudTowerConsoleProps) {
       toolbar
       overlay
       {...viewer}
+      vmPower={
+        ready
+          ? cloudTowerVmPower(
+              {
+                endpoint: endpoint ?? '',
+                token: token ?? '',
+                vmId: vmId ?? '',
+                language,
+                fetch,
+                timeoutMs,
+              },
+              power ? CLOUDTOWER_ACTIONS : [],
+            )
+          : undefined
+      }
       getUrl={ready ? getUrl : undefined}
       connectionKey={ready ? connectionKey : undefined}
     />

@@ -5,6 +5,7 @@ import type { EcsRemoteConsole } from '../../core/ecs/EcsRemoteConsole.js'
 import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../types.js'
 import { ecsConsoleOptions } from '../queries/ecsConsoleOptions.js'
+import { ecsVmPower } from './ecsVmPower.js'
 import { openInNewWindow } from '../viewer/openInNewWindow.js'
 import { tokenFingerprint } from '../queries/tokenFingerprint.js'
 import { useFreshConsoleAccess } from '../urls/useFreshConsoleAccess.js'
@@ -25,7 +26,15 @@ export interface EcsConsoleProps extends Omit<
   timeoutMs?: number | undefined
   /** Default: the app's QueryClient, or a private one. */
   queryClient?: QueryClient | undefined
+  /**
+   * Offer ECS's power actions (Start, Stop, Force stop, Reboot, Force reboot) with this token.
+   * Default true: the token can do them through the API anyway, and ECS refuses what it may not.
+   * `false`: the state still shows, no power button does.
+   */
+  power?: boolean | undefined
 }
+
+const ECS_ACTIONS = ['start', 'shutdown', 'poweroff', 'restart', 'forceRestart'] as const
 
 /**
  * A Huawei Cloud ECS console: a fresh `remote_console` for every connection, its socket, the viewer
@@ -41,6 +50,7 @@ export function EcsConsole(props: EcsConsoleProps) {
     fetch,
     timeoutMs,
     queryClient,
+    power = true,
     ...viewer
   } = props
   const fetchFresh = useFreshConsoleAccess(queryClient)
@@ -76,6 +86,21 @@ export function EcsConsole(props: EcsConsoleProps) {
       overlay
       openConsolePage={ready ? openConsolePage : undefined}
       {...viewer}
+      vmPower={
+        ready
+          ? ecsVmPower(
+              {
+                endpoint: endpoint ?? '',
+                projectId: projectId ?? '',
+                serverId: serverId ?? '',
+                authToken,
+                fetch,
+                timeoutMs,
+              },
+              power ? ECS_ACTIONS : [],
+            )
+          : undefined
+      }
       getUrl={ready ? getUrl : undefined}
       connectionKey={ready ? connectionKey : undefined}
     />

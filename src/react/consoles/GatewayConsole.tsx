@@ -1,7 +1,11 @@
 'use client'
+import { useEffect, useState } from 'react'
 import { ConsoleViewer } from '../lazy/ConsoleViewer.js'
 import type { ConsoleViewerProps } from '../types.js'
 import { gatewayConsoleOptions } from '../urls/gatewayConsoleOptions.js'
+import { gatewayVmPower } from './gatewayVmPower.js'
+import { fetchGatewayVmState } from '../urls/fetchGatewayVmState.js'
+import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 
 interface GatewayConsoleCommon extends Omit<
   ConsoleViewerProps,
@@ -42,6 +46,21 @@ export function GatewayConsole(props: GatewayConsoleProps) {
     requestCredentials,
     fetch,
   })
+  // The power actions this user may take, as the gateway's authorize decided: asked beside the
+  // first connection (not before it), and again with every state read.
+  const [actions, setActions] = useState<{ key: string; list: VmPowerAction[] }>()
+  const asked = useGatewayActions(
+    connectionKey,
+    target && { gateway, target, headers, requestCredentials, fetch },
+    setActions,
+  )
+  const vmPower = target
+    ? gatewayVmPower(
+        { gateway, target, headers, requestCredentials, fetch },
+        actions && actions.key === asked ? actions.list : [],
+        (list) => setActions({ key: asked ?? '', list }),
+      )
+    : undefined
   return (
     <ConsoleViewer
       data-provider={provider}
@@ -49,8 +68,31 @@ export function GatewayConsole(props: GatewayConsoleProps) {
       toolbar
       overlay
       {...viewer}
+      vmPower={vmPower}
       getUrl={getUrl}
       connectionKey={connectionKey}
     />
   )
+}
+
+/** Reads the gateway's allowed actions once per console (`key`); returns the key they are for. */
+function useGatewayActions(
+  key: string | undefined,
+  args: Parameters<typeof fetchGatewayVmState>[0] | undefined,
+  set: (value: { key: string; list: VmPowerAction[] }) => void,
+): string | undefined {
+  const ready = key !== undefined && args !== undefined
+  useEffect(() => {
+    if (!ready || !args) return
+    const abort = new AbortController()
+    fetchGatewayVmState({ ...args, signal: abort.signal }).then(
+      (answer) => set({ key, list: answer.actions }),
+      // No state: no power actions; the console itself reports what went wrong.
+      () => {},
+    )
+    return () => abort.abort()
+    // Once per console: the args' identities change every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, ready])
+  return key
 }

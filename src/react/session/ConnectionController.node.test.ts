@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { ConnectionPhase, ConsoleStatus } from '../../core/connection/types.js'
 import { ConnectionController, type ConnectionProps } from './ConnectionController.js'
+import type { VmPowerControl } from './VmPowerControl.js'
+import type { VmState } from '../../core/power/VmState.js'
 
 function setup(props: ConnectionProps) {
   const statuses: ConsoleStatus[] = []
@@ -191,5 +193,110 @@ describe('ConnectionController', () => {
     controller.dropped(controller.id, false)
     controller.reset()
     expect(controller.status).toEqual({ state: 'idle', attempt: 0, capabilities: { power: false } })
+  })
+
+  describe('with the cloud at hand (vmPower)', () => {
+    const refused = new ConsoleError({ kind: 'server', provider: 'cloudtower', message: 'no vnc' })
+    const failing = vi.fn(async () => {
+      throw refused
+    })
+    function power(state: () => Promise<{ state: VmState; cloudStatus: string }>) {
+      let finish: (value?: unknown) => void = () => {}
+      let refuse: (error: unknown) => void = () => {}
+      const act = vi.fn(
+        () =>
+          new Promise((resolve, reject) => {
+            finish = resolve
+            refuse = reject
+          }),
+      )
+      const control: VmPowerControl = {
+        state: vi.fn(state),
+        act,
+        actions: ['start', 'restart', 'poweroff'],
+        provider: 'cloudtower',
+      }
+      return { control, act, finish: () => finish(), refuse: (e: unknown) => refuse(e) }
+    }
+
+    it('a running VM (or an unknown answer) retries as before, after one state read', async () => {
+      const answers: [() => Promise<{ state: VmState; cloudStatus: string }>, VmState][] = [
+        [async () => ({ state: 'running', cloudStatus: 'RUNNING' }), 'running'],
+        [() => Promise.reject(refused), 'unknown'],
+      ]
+      for (const [answer, expected] of answers) {
+        const { control } = power(answer)
+        const { controller, settle } = setup({ getUrl: failing, vmPower: control })
+        controller.start()
+        await settle()
+        expect(control.state).toHaveBeenCalledTimes(1)
+        expect(controller.status).toMatchObject({ state: 'disconnected', attempt: 1 })
+        expect(controller.status.vmState).toBe(expected)
+        controller.stop()
+      }
+    })
+
+    it('restart: the drop it causes burns no attempt, and the end reconnects with a fresh URL', async () => {
+      const { control, act, finish } = power(async () => ({ state: 'running', cloudStatus: '' }))
+      const { controller, mounted, settle } = setup({ getUrl, vmPower: control })
+      controller.start()
+      await settle()
+      controller.connected(controller.id)
+      controller.power('restart')
+      expect(act).toHaveBeenCalledWith('restart', expect.any(AbortSignal))
+      expect(controller.status).toMatchObject({ state: 'connected', vmState: 'restarting' })
+      controller.dropped(controller.id, true)
+      expect(controller.status).toMatchObject({
+        state: 'disconnected',
+        attempt: 0,
+        vmState: 'restarting',
+      })
+      expect(controller.status.error).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(mounted).toHaveLength(1)
+      finish()
+      await settle()
+      expect(getUrl).toHaveBeenCalledTimes(2)
+      expect(mounted).toHaveLength(2)
+      controller.connected(controller.id)
+      expect(controller.status).toMatchObject({ state: 'connected', vmState: 'running' })
+    })
+
+    it('power off ends stopped and held; a refused action is an error; unoffered actions do nothing', async () => {
+      const { control, act, finish, refuse } = power(async () => ({
+        state: 'running',
+        cloudStatus: '',
+      }))
+      const { controller, settle } = setup({ getUrl, vmPower: control })
+      controller.start()
+      await settle()
+      controller.connected(controller.id)
+      controller.power('forceRestart')
+      expect(act).not.toHaveBeenCalled()
+      controller.power('poweroff')
+      finish()
+      await settle()
+      expect(controller.status).toMatchObject({ state: 'disconnected', vmState: 'stopped' })
+      controller.power('start')
+      refuse(new ConsoleError({ kind: 'server', provider: 'cloudtower', message: 'task failed' }))
+      await settle()
+      expect(controller.status).toMatchObject({ state: 'error', vmState: 'unknown' })
+    })
+
+    it('a user disconnect while an action runs stops following it: no reconnect when it ends', async () => {
+      const { control, act, finish } = power(async () => ({ state: 'stopped', cloudStatus: '' }))
+      const { controller, mounted, settle } = setup({ getUrl: failing, vmPower: control })
+      controller.start()
+      await settle()
+      expect(controller.status).toMatchObject({ state: 'disconnected', vmState: 'stopped' })
+      controller.power('start')
+      const signal = (act.mock.calls[0] as unknown[] | undefined)?.[1] as AbortSignal
+      controller.disconnect()
+      expect(signal.aborted).toBe(true)
+      finish()
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(mounted).toHaveLength(0)
+      expect(controller.status).toMatchObject({ state: 'disconnected', vmState: 'unknown' })
+    })
   })
 })

@@ -9,6 +9,9 @@ import type {
   ConsoleStatusEvent,
 } from '../../core/connection/types.js'
 import { toConsoleError } from '../urls/toConsoleError.js'
+import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
+import type { VmPowerControl } from './VmPowerControl.js'
+import type { VmState } from '../../core/power/VmState.js'
 
 const WS_URL = /^wss?:\/\/./i
 
@@ -21,6 +24,8 @@ export interface ConnectionProps {
   onConnect?: () => void
   onDisconnect?: (detail: { clean: boolean; byUser: boolean }) => void
   onError?: (error: ConsoleError) => void
+  /** The cloud's view of the VM: asked once when an attempt fails, and for power actions. */
+  vmPower?: VmPowerControl
 }
 
 /** Where the connection's URL and screen come from: the viewer in the browser, fakes in tests. */
@@ -55,6 +60,8 @@ export class ConnectionController {
   private abort: AbortController | undefined
   private failures = 0
   private earlyCloses = 0
+  /** A cloud power action in flight: the drop it causes is expected, not a failure. */
+  private powerAbort: AbortController | undefined
   private readonly host: ConnectionHost
 
   constructor(host: ConnectionHost) {
@@ -82,6 +89,8 @@ export class ConnectionController {
   /** No target, or autoConnect turned off: close whatever runs and show `idle`, not a stale state. */
   reset(): void {
     this.stop()
+    this.powerAbort?.abort()
+    this.powerAbort = undefined
     this.failures = 0
     this.earlyCloses = 0
     this.dispatch({ type: 'reset' })
@@ -97,10 +106,17 @@ export class ConnectionController {
   /** The app or the user closes the console; nothing reconnects until `connect()`. */
   disconnect(): void {
     const { state } = this.status
+    const following = this.powerAbort
     this.stop()
     this.failures = 0
     this.earlyCloses = 0
     this.dispatch({ type: 'userDisconnected' })
+    if (following) {
+      // The cloud goes on with the action; this console stops following it and will not reconnect.
+      following.abort()
+      this.powerAbort = undefined
+      this.dispatch({ type: 'vmState', vmState: 'unknown', hold: false })
+    }
     if (state !== 'idle' && state !== 'error')
       this.host.props().onDisconnect?.({ clean: true, byUser: true })
   }
@@ -133,9 +149,55 @@ export class ConnectionController {
     this.host.props().onDisconnect?.({ clean, byUser: false })
     // The app may have answered with disconnect() or connect(): that decided, not the drop.
     if (id !== this.id) return
+    if (this.powerAbort) {
+      // Our own restart or shutdown: wait for the VM, the action's end reconnects.
+      this.stop()
+      this.dispatch({ type: 'vmState', vmState: this.status.vmState ?? 'unknown', hold: true })
+      return
+    }
     if (!wasConnected && phase === 'silent') this.earlyCloses++
     else this.earlyCloses = 0
-    this.retryOrFail(dropError(wasConnected, phase, this.earlyCloses))
+    // A live session that drops retries at once; one that never started asks the cloud first.
+    this.retryOrFail(dropError(wasConnected, phase, this.earlyCloses), wasConnected)
+  }
+
+  /**
+   * Runs a cloud power action: the console shows the transition, ignores the drop it causes, and
+   * once the cloud's task is done connects again with fresh access (or shows the VM stopped).
+   */
+  power(action: VmPowerAction): void {
+    const control = this.host.props().vmPower
+    if (!control || !control.actions.includes(action)) return
+    this.powerAbort?.abort()
+    const abort = new AbortController()
+    this.powerAbort = abort
+    const off = action === 'shutdown' || action === 'poweroff'
+    const transition: VmState = action === 'start' ? 'starting' : off ? 'stopping' : 'restarting'
+    const live = this.status.state === 'connected'
+    if (!live) this.stop()
+    this.dispatch({ type: 'vmState', vmState: transition, hold: !live })
+    control.act(action, abort.signal).then(
+      () => {
+        if (this.powerAbort !== abort) return
+        this.powerAbort = undefined
+        if (off) {
+          this.stop()
+          this.dispatch({ type: 'vmState', vmState: 'stopped', hold: true })
+        } else {
+          this.dispatch({ type: 'vmState', vmState: 'running', hold: false })
+          // A restart that did not drop the session leaves it be; otherwise fresh access.
+          if (this.status.state !== 'connected') this.connect()
+        }
+      },
+      (error: unknown) => {
+        if (this.powerAbort !== abort) return
+        this.powerAbort = undefined
+        const consoleError = toConsoleError(error, 'vnc')
+        if (consoleError.kind === 'aborted') return
+        this.dispatch({ type: 'vmState', vmState: 'unknown', hold: false })
+        this.fail(consoleError)
+      },
+    )
   }
 
   /** A final failure of attempt `id` (the VNC server refused the credentials). */
@@ -182,12 +244,27 @@ export class ConnectionController {
       (error: unknown) => {
         if (id !== this.id || signal.aborted) return
         const consoleError = toConsoleError(error, 'vnc')
-        if (consoleError.kind !== 'aborted') this.retryOrFail(consoleError)
+        if (consoleError.kind !== 'aborted') this.retryOrFail(consoleError, false)
       },
     )
   }
 
-  private retryOrFail(error: ConsoleError): void {
+  /**
+   * After a failure: unless `asked` (or no cloud to ask), one state read first. A VM that is not
+   * running holds the console (no attempt burned); running or unknown decide as any failure.
+   */
+  private retryOrFail(error: ConsoleError, asked: boolean): void {
+    const control = this.host.props().vmPower
+    if (control && !asked) {
+      this.stop()
+      const id = this.id
+      this.abort = new AbortController()
+      control.state(this.abort.signal).then(
+        (info) => this.afterState(id, error, info.state),
+        () => this.afterState(id, error, 'unknown'),
+      )
+      return
+    }
     const decision = decideReconnect(error, this.failures, this.host.props().reconnect)
     if (!decision.retry) return this.fail(error)
     this.failures = decision.attempt
@@ -200,6 +277,13 @@ export class ConnectionController {
       nextRetryAt: Date.now() + decision.delayMs,
     })
     this.timer = setTimeout(() => this.attempt(id), decision.delayMs)
+  }
+
+  private afterState(id: number, error: ConsoleError, vmState: VmState): void {
+    if (id !== this.id) return
+    const hold = vmState !== 'running' && vmState !== 'unknown'
+    this.dispatch({ type: 'vmState', vmState, hold })
+    if (!hold) this.retryOrFail(error, true)
   }
 
   private fail(error: ConsoleError): void {

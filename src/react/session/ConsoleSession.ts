@@ -31,6 +31,8 @@ export class ConsoleSession {
   readonly paste: PasteController
   private readonly layout = new GuestLayout()
   private pasteRequests = 0
+  /** The VNC server offers XVP power (its capabilities event). */
+  private xvp = false
 
   constructor() {
     this.store = new ViewStore<SessionView>({
@@ -114,6 +116,15 @@ export class ConsoleSession {
     this.settings.sync(props)
     this.updateSettings()
     this.syncLayout()
+    this.syncPower()
+  }
+
+  /** `capabilities.power`: XVP from the VNC server, or cloud actions from the `vmPower` prop. */
+  private syncPower(): void {
+    const cloud = (this.props.vmPower?.actions.length ?? 0) > 0
+    // `xvp` only when true, so a viewer without power keeps its status object (no change event).
+    const capabilities = this.xvp ? { power: true, xvp: true } : { power: cloud }
+    this.connection.dispatch({ type: 'server', capabilities })
   }
 
   /** The user chose the guest layout in "Type text": remembered per `connectionKey`. */
@@ -181,9 +192,9 @@ export class ConsoleSession {
         this.props.onDesktopName?.(name)
       }),
       onCapabilities: current((detail) => {
-        const capabilities = { power: (detail.capabilities as { power?: unknown })?.power === true }
-        this.connection.dispatch({ type: 'server', capabilities })
-        this.props.onCapabilities?.(capabilities)
+        this.xvp = (detail.capabilities as { power?: unknown })?.power === true
+        this.syncPower()
+        this.props.onCapabilities?.(this.view.status.capabilities)
       }),
     }
   }
@@ -202,7 +213,7 @@ export class ConsoleSession {
   }
 
   power(action: 'shutdown' | 'reboot' | 'reset'): void {
-    if (this.canSend() && this.view.status.capabilities.power) this.screen.power(action)
+    if (this.canSend() && this.view.status.capabilities.xvp) this.screen.power(action)
   }
 
   screenshot(): Promise<Blob> {

@@ -10,6 +10,7 @@ import {
   useSyncExternalStore,
 } from 'react'
 import type { ConsoleControls } from '../types.js'
+import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import { ConsoleControlsContext } from '../context/ConsoleControlsContext.js'
 import { ConsoleSession } from '../session/ConsoleSession.js'
 import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
@@ -50,6 +51,7 @@ export function LoadedConsoleViewer(
     credentials,
     autoConnect = true,
     reconnect,
+    vmPower,
     viewOnly,
     scaleViewport,
     resizeSession,
@@ -129,6 +131,7 @@ export function LoadedConsoleViewer(
       stopTyping: () => session.typing.stop(),
       sendCredentials: (value) => session.sendCredentials(value),
       power: (action) => session.power(action),
+      powerVm: (action) => session.connection.power(action),
       focus: () => session.keyboard.focus(),
       blur: () => session.keyboard.blur(),
       screenshot: () => session.screenshot(),
@@ -145,6 +148,19 @@ export function LoadedConsoleViewer(
   const { fullscreen, toggle: toggleFullscreen } = useFullscreen(root)
   const canPopOut = Boolean(popOutUrl || onPopOut)
   const shortcutAria = pasteShortcut === false ? undefined : parseShortcut(pasteShortcut)?.aria
+  // The consoles build a new vmPower each render; the menu changes only with what it offers.
+  const powerProvider = vmPower?.provider
+  const powerActions = vmPower?.actions.join(' ')
+  const powerMenu = useMemo(
+    () =>
+      powerProvider && powerActions !== undefined
+        ? {
+            provider: powerProvider,
+            actions: (powerActions ? powerActions.split(' ') : []) as VmPowerAction[],
+          }
+        : undefined,
+    [powerProvider, powerActions],
+  )
   const controls = useMemo<ConsoleControls>(
     () => ({
       labels,
@@ -189,9 +205,11 @@ export function LoadedConsoleViewer(
         : undefined,
       poppedOut: view.poppedOut,
       openConsolePage: openConsolePage ? () => session.props.openConsolePage?.() : undefined,
+      vmPower: powerMenu,
       screenId,
     }),
     [
+      powerMenu,
       labels,
       locale,
       view,
@@ -218,6 +236,7 @@ export function LoadedConsoleViewer(
       data-attempt={status.attempt > 0 ? status.attempt : undefined}
       data-next-retry-at={status.nextRetryAt}
       data-error-kind={status.error?.kind}
+      data-vm-state={status.vmState}
       data-credentials-required={status.credentialsRequired ? '' : undefined}
       data-keyboard={view.captured ? 'captured' : 'released'}
       data-scaling={view.settings.scaling}

@@ -5,6 +5,7 @@ export async function closeGateway(ctx: GatewayContext): Promise<void> {
   ctx.closing = true
   ctx.slots.stop()
   ctx.room.clear()
+  ctx.following.abort()
   // Upgrades still connecting upstream, or handed to ws and not called back: end both sides.
   for (const abort of [...ctx.upgrading]) abort()
   for (const relay of ctx.relays) relay.close()

@@ -44,6 +44,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     maxRelaysPerUser: 8,
     requestsPerMinutePerUser: 30,
     requestsPerMinute: 600,
+    stateRequestsPerMinutePerUser: 120,
     idleTimeoutMs: 15 * 60_000,
     highWaterMark: 1024 * 1024,
     ticketTtlMs: MAX_TICKET_TTL,
@@ -153,6 +154,8 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
       // message). ws 8.23 takes it; @types/ws does not list it yet.
       closeTimeout: CLOSE_GRACE_MS,
     } as ServerOptions),
+    powerUnderWay: new Map(),
+    following: new AbortController(),
     closing: false,
   }
 }

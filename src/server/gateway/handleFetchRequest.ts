@@ -2,6 +2,7 @@ import { readWebBody } from './readWebBody.js'
 import { requestScheme } from '../requestScheme.js'
 import type { GatewayRequest } from '../types.js'
 import { corsHeaders } from './corsHeaders.js'
+import { gatewayRoute } from './gatewayRoute.js'
 import { issueTicket } from './issueTicket.js'
 import { noStoreHeaders } from './noStoreHeaders.js'
 import type { GatewayContext, Reply } from './types.js'
@@ -9,7 +10,8 @@ import type { GatewayContext, Reply } from './types.js'
 /** `gateway.fetch`: fetch-style servers (a Next.js route handler, Hono, Bun…). */
 export async function handleFetchRequest(ctx: GatewayContext, request: Request): Promise<Response> {
   const url = new URL(request.url)
-  if (url.pathname.replace(/\/+$/, '') !== ctx.path) {
+  const route = gatewayRoute(ctx.path, url.pathname)
+  if (!route) {
     return json(ctx.fail('not_found', 'No such console gateway route.'), {})
   }
   const headers: Record<string, string | undefined> = {}
@@ -29,6 +31,7 @@ export async function handleFetchRequest(ctx: GatewayContext, request: Request):
     requestScheme(headers['x-forwarded-proto'], url.protocol === 'https:'),
     () => readWebBody(request, ctx.maxBodyBytes, ctx.limits.bodyTimeoutMs),
     request.signal,
+    route,
   )
   // A web Response may not set `connection`; the server that hosts the handler decides.
   const { connection: _connection, ...replyHeaders } = reply.headers ?? {}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { GatewayRequest } from '../types.js'
 import { corsHeaders } from './corsHeaders.js'
+import { gatewayRoute } from './gatewayRoute.js'
 import { issueTicket } from './issueTicket.js'
 import { nodeHeaders } from './nodeHeaders.js'
 import { nodeScheme } from './nodeScheme.js'
@@ -17,7 +18,8 @@ export async function handleNodeRequest(
 ) {
   // Express strips its mount path from `url` and keeps the whole one in `originalUrl`.
   const fullUrl = (request as { originalUrl?: string }).originalUrl ?? request.url ?? '/'
-  if (pathnameOf(fullUrl) !== ctx.path) {
+  const route = gatewayRoute(ctx.path, fullUrl.split('?')[0] ?? '/')
+  if (!route) {
     if (next) return next()
     return write(response, ctx.fail('not_found', 'No such console gateway route.'), {})
   }
@@ -44,13 +46,9 @@ export async function handleNodeRequest(
     nodeScheme(request, headers),
     () => readFrameworkBody(request, ctx.maxBodyBytes, ctx.limits.bodyTimeoutMs),
     controller.signal,
+    route,
   )
   write(response, reply, cors)
-}
-
-function pathnameOf(url: string): string {
-  const pathname = url.split('?')[0] ?? '/'
-  return pathname.replace(/\/+$/, '') || '/'
 }
 
 function write(response: ServerResponse, reply: Reply, cors: Record<string, string>) {

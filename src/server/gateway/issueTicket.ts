@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { isOriginAllowed } from '../isOriginAllowed.js'
+import { describeTarget as describe } from '../describeTarget.js'
+import { grantedPowerActions } from '../grantedPowerActions.js'
 import { parseConsoleTarget } from '../parseConsoleTarget.js'
+import { parsePowerAction } from '../parsePowerAction.js'
 import type { BodyRead } from './readWebBody.js'
 import { toGatewayError } from '../toGatewayError.js'
-import type { ConsoleTarget, GatewayConsoleTicket, GatewayRequest } from '../types.js'
+import type {
+  ConsoleTarget,
+  GatewayAction,
+  GatewayConsoleTicket,
+  GatewayRequest,
+} from '../types.js'
+import { answerVmState } from './answerVmState.js'
+import type { GatewayRoute } from './gatewayRoute.js'
+import { requestVmPower } from './requestVmPower.js'
 import { slotGroup } from './slotGroup.js'
 import { ticketKey } from './ticketKey.js'
 import type { GatewayContext, Reply, TicketRecord } from './types.js'
@@ -12,11 +23,8 @@ import type { GatewayContext, Reply, TicketRecord } from './types.js'
 // A slot outlives its ticket by this much, so a ticket redeemed at the last moment keeps it.
 const TICKET_SLOT_GRACE_MS = 5_000
 
-const describe = (target: ConsoleTarget) =>
-  `${target.provider} ${target.provider === 'cloudtower' ? target.vmId : target.serverId}`
-
 /**
- * The credential call, whatever the framework: checks the request and `authorize`, takes room on
+ * The credential call (and, by `route`, the state and power calls), whatever the framework: checks the request and `authorize`, takes room on
  * this replica and a slot for the user, opens the cloud's console and stores a single-use ticket.
  * Whatever fails unexpectedly is logged and answered as the error it is.
  */
@@ -35,6 +43,7 @@ async function issue(
   scheme: 'http:' | 'https:',
   readBody: () => Promise<BodyRead | { ok: true; parsed: unknown }>,
   signal: AbortSignal,
+  route: GatewayRoute = 'console',
 ): Promise<Reply> {
   const { options, path, limits, sources, store, log, stats, fail, room, slots } = ctx
   if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
@@ -58,10 +67,13 @@ async function issue(
     )
   }
   let target: ConsoleTarget
+  let action: GatewayAction = route === 'power' ? 'start' : route
   try {
     const body = await readBody()
     if (!body.ok) return refuse(bodyProblem(ctx, body.problem))
-    target = parseConsoleTarget('parsed' in body ? body.parsed : parseJson(body.text))
+    const parsed = 'parsed' in body ? body.parsed : parseJson(body.text)
+    target = parseConsoleTarget(parsed)
+    if (route === 'power') action = parsePowerAction(parsed)
   } catch (error) {
     if (!ConsoleError.is(error) || error.kind !== 'invalid_input') {
       log('error', 'Reading the console request failed.', { error })
@@ -80,7 +92,7 @@ async function issue(
 
   let allowed
   try {
-    allowed = await options.authorize(request, target)
+    allowed = await options.authorize(request, target, { action })
   } catch (error) {
     log('error', 'authorize() threw; the console was refused.', { error })
     return fail('server', 'The portal could not check your access to this console.')
@@ -89,10 +101,26 @@ async function issue(
     allowed !== true &&
     (typeof allowed !== 'object' || allowed === null || typeof allowed.user !== 'string')
   ) {
-    return refuse(fail('forbidden', 'You may not open this console.'))
+    if (route === 'power') return refuse(powerRefused(ctx, target, action, address))
+    return refuse(
+      fail(
+        'forbidden',
+        route === 'state' ? 'You may not see this VM.' : 'You may not open this console.',
+      ),
+    )
   }
   const user = allowed === true ? `address:${address ?? 'unknown'}` : `user:${allowed.user}`
+  const actions = grantedPowerActions(allowed)
   if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
+  if (route === 'state') {
+    return answerVmState(ctx, source, target, user, address, actions, signal)
+  }
+  if (route === 'power') {
+    if (action === 'console' || action === 'state' || !actions.includes(action)) {
+      return refuse(powerRefused(ctx, target, action, address, user))
+    }
+    return requestVmPower(ctx, source, target, action, user, address, signal)
+  }
 
   // Room on this replica is reserved before the first await, so parallel requests cannot
   // overshoot it; the user's slot is taken atomically in the store. Both are given back on
@@ -168,6 +196,7 @@ async function issue(
     const body: GatewayConsoleTicket = {
       url: `${path}?ticket=${ticket}`,
       expiresInMs: limits.ticketTtlMs,
+      actions,
     }
     return { status: 200, body }
   } finally {
@@ -176,6 +205,28 @@ async function issue(
       if (slotTaken) slots.release(group, slot)
     }
   }
+}
+
+function powerRefused(
+  ctx: GatewayContext,
+  target: ConsoleTarget,
+  action: GatewayAction,
+  address: string | undefined,
+  user?: string,
+): Reply {
+  ctx.log('warn', `Power action ${action} on ${describe(target)} refused by authorize.`, {
+    user,
+    address,
+    action,
+  })
+  return toGatewayError(
+    new ConsoleError({
+      kind: 'forbidden',
+      provider: 'vnc',
+      code: 'power_not_allowed',
+      message: `You may not ${action === 'forceRestart' ? 'force-restart' : action === 'poweroff' ? 'power off' : action === 'shutdown' ? 'shut down' : action} this VM.`,
+    }),
+  )
 }
 
 function bodyProblem(ctx: GatewayContext, problem: 'too_large' | 'timeout'): Reply {

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import type { ConsoleErrorKind } from '../../core/errors/ConsoleError.js'
+import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import type { GatewayStore } from '../store/GatewayStore.js'
 import type { Relay } from '../relayWebSockets.js'
 import type {
@@ -110,6 +111,10 @@ export interface GatewayContext {
   /** The subprotocol the upstream chose, per browser request, so the browser gets the same one. */
   readonly chosenProtocol: WeakMap<IncomingMessage, string>
   readonly wss: WebSocketServer
+  /** Power actions this replica follows, by `provider:id`, so `/state` can show them under way. */
+  readonly powerUnderWay: Map<string, { action: VmPowerAction }>
+  /** close() aborts the power tasks still followed. */
+  readonly following: AbortController
   closing: boolean
 }
 

@@ -1,8 +1,12 @@
 import { buildCloudTowerVncUrl } from '../../core/cloudtower/buildCloudTowerVncUrl.js'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { fetchCloudTowerTask } from '../../core/cloudtower/fetchCloudTowerTask.js'
+import { fetchCloudTowerVmState } from '../../core/cloudtower/fetchCloudTowerVmState.js'
 import { fetchCloudTowerVnc } from '../../core/cloudtower/fetchCloudTowerVnc.js'
+import { requestCloudTowerPowerAction } from '../../core/cloudtower/requestCloudTowerPowerAction.js'
 import { normalizeEndpoint } from '../../core/http/normalizeEndpoint.js'
 import { createTlsFetch } from './createTlsFetch.js'
+import type { CloudTowerRestArgs } from '../../core/cloudtower/postCloudTower.js'
 import { loginCloudTower } from './loginCloudTower.js'
 import type { CloudTowerProviderOptions } from '../types.js'
 import type { ConsoleSource } from './UpstreamConsole.js'
@@ -46,29 +50,33 @@ export function createCloudTowerSource(
       },
     ))
 
-  const fetchVnc = (token: string, vmId: string, signal: AbortSignal) =>
-    fetchCloudTowerVnc({
+  // Every call with the current token; signed in again once when CloudTower refuses it.
+  const withToken = async <T>(
+    signal: AbortSignal,
+    call: (args: CloudTowerRestArgs) => Promise<T>,
+  ): Promise<T> => {
+    const args = (token: string): CloudTowerRestArgs => ({
       endpoint,
       token,
-      vmId,
       language: options.language,
       fetch: http.fetch,
       signal,
       timeoutMs,
     })
+    const token = options.token ?? (await login(signal))
+    try {
+      return await call(args(token))
+    } catch (error) {
+      if (!byLogin || !ConsoleError.is(error) || error.kind !== 'unauthorized') throw error
+      // Only the first request to see this token fail signs in again; the others wait for it.
+      if (current === token) session = undefined
+      return call(args(await login(signal)))
+    }
+  }
 
   return {
     async open(vmId, signal) {
-      const token = options.token ?? (await login(signal))
-      let vnc
-      try {
-        vnc = await fetchVnc(token, vmId, signal)
-      } catch (error) {
-        if (!byLogin || !ConsoleError.is(error) || error.kind !== 'unauthorized') throw error
-        // Only the first request to see this token fail signs in again; the others wait for it.
-        if (current === token) session = undefined
-        vnc = await fetchVnc(await login(signal), vmId, signal)
-      }
+      const vnc = await withToken(signal, (args) => fetchCloudTowerVnc({ ...args, vmId }))
       const url = buildCloudTowerVncUrl(
         vnc,
         options.mode === 'direct'
@@ -77,6 +85,10 @@ export function createCloudTowerSource(
       )
       return { url, origin: upstreamOrigin(url) }
     },
+    state: (vmId, signal) => withToken(signal, (args) => fetchCloudTowerVmState({ ...args, vmId })),
+    power: (vmId, action, signal) =>
+      withToken(signal, (args) => requestCloudTowerPowerAction({ ...args, vmId, action })),
+    task: (taskId, signal) => withToken(signal, (args) => fetchCloudTowerTask({ ...args, taskId })),
     secrets: () => [options.token, options.password, current],
     tls: options.tls ?? {},
     close: () => http.close(),

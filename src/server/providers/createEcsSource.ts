@@ -1,6 +1,9 @@
 import { buildEcsConsoleUrl } from '../../core/ecs/buildEcsConsoleUrl.js'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import { fetchEcsJob } from '../../core/ecs/fetchEcsJob.js'
 import { fetchEcsRemoteConsole } from '../../core/ecs/fetchEcsRemoteConsole.js'
+import { fetchEcsServerState } from '../../core/ecs/fetchEcsServerState.js'
+import { requestEcsPowerAction } from '../../core/ecs/requestEcsPowerAction.js'
 import { createTlsFetch } from './createTlsFetch.js'
 import { defaultConsoleHosts } from './defaultConsoleHosts.js'
 import { isConsoleHostAllowed } from './isConsoleHostAllowed.js'
@@ -45,26 +48,30 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
     return http.fetch(url, { ...init, headers: { ...headers, ...signature.headers } })
   }) as typeof fetch
 
+  // What every ECS call takes: a current IAM token, or the signing fetch.
+  const auth = async (signal: AbortSignal) => {
+    let authToken: string | undefined
+    if (!bySignature) {
+      authToken =
+        typeof options.authToken === 'function' ? await options.authToken() : options.authToken
+      if (authToken && !recentTokens.includes(authToken)) {
+        recentTokens.push(authToken)
+        if (recentTokens.length > 8) recentTokens.shift()
+      }
+    }
+    return {
+      endpoint,
+      projectId: options.projectId,
+      authToken,
+      fetch: bySignature ? signingFetch : http.fetch,
+      signal,
+      timeoutMs,
+    }
+  }
+
   return {
     async open(serverId, signal) {
-      let authToken: string | undefined
-      if (!bySignature) {
-        authToken =
-          typeof options.authToken === 'function' ? await options.authToken() : options.authToken
-        if (authToken && !recentTokens.includes(authToken)) {
-          recentTokens.push(authToken)
-          if (recentTokens.length > 8) recentTokens.shift()
-        }
-      }
-      const remote = await fetchEcsRemoteConsole({
-        endpoint,
-        projectId: options.projectId,
-        serverId,
-        authToken,
-        fetch: bySignature ? signingFetch : http.fetch,
-        signal,
-        timeoutMs,
-      })
+      const remote = await fetchEcsRemoteConsole({ ...(await auth(signal)), serverId })
       const url = buildEcsConsoleUrl(remote)
       const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
       if (!isConsoleHostAllowed(host, consoleHosts)) {
@@ -78,6 +85,10 @@ export function createEcsSource(options: EcsProviderOptions, timeoutMs: number):
       }
       return { url, origin: upstreamOrigin(url) }
     },
+    state: async (serverId, signal) => fetchEcsServerState({ ...(await auth(signal)), serverId }),
+    power: async (serverId, action, signal) =>
+      requestEcsPowerAction({ ...(await auth(signal)), serverId, action }),
+    task: async (jobId, signal) => fetchEcsJob({ ...(await auth(signal)), jobId }),
     secrets: () => [
       ...(typeof options.authToken === 'string' ? [options.authToken] : recentTokens),
       options.secretKey,

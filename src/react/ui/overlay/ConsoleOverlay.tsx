@@ -3,6 +3,7 @@ import { CancelReconnectButton } from './CancelReconnectButton.js'
 import { consoleErrorMessage } from '../../../i18n/consoleErrorMessage.js'
 import { errorKinds } from '../../../core/errors/errorKinds.js'
 import { statusText } from '../../../i18n/statusText.js'
+import { vmStateText } from '../../../i18n/vmStateText.js'
 import { useConsoleControls } from '../../context/useConsoleControls.js'
 import { useConsoleViewer } from '../../context/useConsoleViewer.js'
 import { useReconnectCountdown } from './useReconnectCountdown.js'
@@ -22,17 +23,24 @@ export function ConsoleOverlay(props: ConsoleOverlayProps) {
   const { labels } = useConsoleControls()
   const seconds = useReconnectCountdown(status)
   if (status.state === 'connected') return null
-  const kind = status.credentialsRequired
-    ? 'credentials'
-    : status.state === 'fetching' || status.state === 'connecting'
-      ? 'busy'
-      : seconds !== undefined
-        ? 'reconnecting'
-        : status.state
+  // Held for the VM (off, or a power action running): its state, not a connection problem.
+  const vm = status.state === 'disconnected' && seconds === undefined ? status.vmState : undefined
+  const kind =
+    vm && vm !== 'running' && vm !== 'unknown'
+      ? 'vm'
+      : status.credentialsRequired
+        ? 'credentials'
+        : status.state === 'fetching' || status.state === 'connecting'
+          ? 'busy'
+          : seconds !== undefined
+            ? 'reconnecting'
+            : status.state
   return (
     <div data-rvc-overlay="" data-state={status.state} data-kind={kind} {...props}>
       <div data-rvc-overlay-card="">
-        {kind === 'credentials' ? (
+        {kind === 'vm' ? (
+          <VmStateCard />
+        ) : kind === 'credentials' ? (
           <ConsoleCredentialsForm />
         ) : kind === 'busy' ? (
           <>
@@ -64,6 +72,40 @@ function ConnectButton(props: ComponentPropsWithRef<'button'>) {
       onClick={() => handle.connect()}
       {...props}
     />
+  )
+}
+
+/** The VM is off (with Start VM when allowed) or on its way somewhere (a spinner). */
+function VmStateCard() {
+  const { status, handle } = useConsoleViewer()
+  const { labels, vmPower } = useConsoleControls()
+  const first = useFocusWhenLost<HTMLButtonElement>()
+  const vm = status.vmState
+  const title = vmStateText(vm, labels)
+  if (!title) return null
+  const busy = vm === 'starting' || vm === 'stopping' || vm === 'restarting'
+  const canStart = vm === 'stopped' && vmPower?.actions.includes('start')
+  return (
+    <>
+      {busy ? <span data-rvc-spinner="" aria-hidden="true" /> : null}
+      <p data-rvc-overlay-title="" role="status">
+        {title}
+      </p>
+      {canStart ? (
+        <div data-rvc-actions="">
+          <button
+            ref={first}
+            type="button"
+            data-rvc-button=""
+            data-variant="primary"
+            data-action="start"
+            onClick={() => handle.powerVm('start')}
+          >
+            {labels.startVm}
+          </button>
+        </div>
+      ) : null}
+    </>
   )
 }
 
