@@ -32,9 +32,13 @@ export async function startBench(
   disposer: Disposer,
   step: (text: string) => void,
 ): Promise<{ env: BenchEnv; proxyErrors: () => number }> {
-  const { inventory, ids } = benchInventory(CONFIG.grid)
+  const { inventory, ids, stoppedVm } = benchInventory(CONFIG.grid)
   step('starting the fake cloud')
-  const cloud = await startFakeCloud({ builtInVnc: true, inventory })
+  const cloud = await startFakeCloud({
+    builtInVnc: true,
+    inventory,
+    powerDelayMs: CONFIG.powerDelayMs,
+  })
   disposer.add('fake cloud', () => cloud.close())
   for (const id of ids) {
     cloud.vncServers
@@ -102,6 +106,7 @@ export async function startBench(
     token,
     vmIds: ids,
     vm,
+    stoppedVm,
     server,
     pageErrors: [],
     phase: '',
