@@ -52,6 +52,8 @@ export async function startBench(
 
   const proxy: Record<string, ProxyOptions> = {
     '/tower/api': { target: cloud.url, rewrite: (path) => path.slice('/tower'.length) },
+    // CloudTower's REST API (VM state, power, tasks) beside its GraphQL /api.
+    '/tower/v2/api': { target: cloud.url, rewrite: (path) => path.slice('/tower'.length) },
     '/tower/websockify': {
       target: cloud.url,
       ws: true,

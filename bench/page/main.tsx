@@ -412,7 +412,11 @@ const api: BenchApi = {
       }
       return performance.now()
     }
-    await waitUntil('Start VM button', () => startButton() !== undefined)
+    await waitUntil('Start VM button', () => startButton() !== undefined).catch((error: Error) => {
+      const state = root()?.getAttribute('data-state')
+      const vm = root()?.getAttribute('data-vm-state')
+      throw new Error(`${error.message} (state ${state}, VM ${vm})`)
+    })
     const frame = nextFrame(slot, null, 30_000, true)
     const start = performance.now()
     startButton()?.click()

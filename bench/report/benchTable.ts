@@ -75,7 +75,7 @@ export function benchTable(
     [
       `Start VM click → connected / first frame, CloudTowerConsole (ms, cloud's start delay ${starts.delayMs} ms)`,
       '',
-      `${medP90(s.startConnected)} / ${medP90(s.startFrame)} (beyond delay ${medP90(s.startBeyond)})`,
+      `connected ${medP90(s.startConnected)}; frame ${medP90(s.startFrame)} (beyond delay ${medP90(s.startBeyond)})`,
       '',
     ],
     [
