@@ -26,6 +26,7 @@ import { firstFrame } from './scenarios/firstFrame.ts'
 import { grid } from './scenarios/grid.ts'
 import { inputLatency } from './scenarios/inputLatency.ts'
 import { reconnect } from './scenarios/reconnect.ts'
+import { startVm } from './scenarios/startVm.ts'
 import { strictCounts } from './scenarios/strictCounts.ts'
 
 async function main(): Promise<void> {
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     const keys = await inputLatency(env)
     phase('reconnect', `reconnect: ${CONFIG.reconnects} drops`)
     const again = await reconnect(env)
+    phase(
+      'start vm',
+      `Start VM → first frame: ${CONFIG.starts} starts (${CONFIG.powerDelayMs} ms delay)`,
+    )
+    const starts = await startVm(env)
     phase('grid', `${CONFIG.grid} consoles: ${CONFIG.gridReps} × 2 runs of ${CONFIG.seconds} s`)
     const grids = await grid(env)
     phase('churn', `${CONFIG.cycles} mount/unmount cycles × 3`)
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
     phase('commits', `React commits while the screen changes (development): ${CONFIG.seconds} s`)
     const commits = await commitsWhileAnimating(env)
 
-    const results: BenchResults = { first, keys, again, grids, cycles, strict, commits }
+    const results: BenchResults = { first, keys, again, starts, grids, cycles, strict, commits }
     const machine = describeMachine(env.browser.version(), loadStart)
     const summary = summarizeResults(results)
     const goals = benchGoals(results, summary)
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
       config: { ...CONFIG, out: undefined },
       goals,
       summary: { ...summary.s, gridBare: summary.gBare, gridOurs: summary.gOurs },
-      raw: { first, keys, reconnect: again, grids, cycles, strict, commits },
+      raw: { first, keys, reconnect: again, startVm: starts, grids, cycles, strict, commits },
       pageErrors: env.pageErrors,
       proxyErrors: proxyErrors(),
       markdown,

@@ -11,6 +11,8 @@ export interface BenchEnv {
   token: string
   vmIds: string[]
   vm: string
+  /** A STOPPED CloudTower VM (Start VM scenario). */
+  stoppedVm: string
   server: RfbServer
   pageErrors: string[]
   /** The scenario running now, to label page errors. */

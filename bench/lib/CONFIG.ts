@@ -29,6 +29,10 @@ export const CONFIG = {
   /** How long screens animate for the frame-rate and commit measurements. */
   seconds: count('BENCH_SECONDS', 5, 2),
   strictMounts: count('BENCH_STRICT_MOUNTS', 5, 2),
+  /** Start VM clicks on a stopped VM. */
+  starts: count('BENCH_STARTS', 7, 3),
+  /** How long the fake cloud takes to start a VM (its `powerDelayMs`). */
+  powerDelayMs: count('BENCH_POWER_DELAY_MS', 300, 300),
   /** The whole run gives up (and cleans up) after this long. */
   timeoutMs: count('BENCH_TIMEOUT_MS', 15 * 60_000, 5 * 60_000),
   out: resolve(root, process.env.BENCH_OUT ?? 'bench-results/latest.json'),

@@ -32,9 +32,13 @@ export async function startBench(
   disposer: Disposer,
   step: (text: string) => void,
 ): Promise<{ env: BenchEnv; proxyErrors: () => number }> {
-  const { inventory, ids } = benchInventory(CONFIG.grid)
+  const { inventory, ids, stoppedVm } = benchInventory(CONFIG.grid)
   step('starting the fake cloud')
-  const cloud = await startFakeCloud({ builtInVnc: true, inventory })
+  const cloud = await startFakeCloud({
+    builtInVnc: true,
+    inventory,
+    powerDelayMs: CONFIG.powerDelayMs,
+  })
   disposer.add('fake cloud', () => cloud.close())
   for (const id of ids) {
     cloud.vncServers
@@ -48,6 +52,8 @@ export async function startBench(
 
   const proxy: Record<string, ProxyOptions> = {
     '/tower/api': { target: cloud.url, rewrite: (path) => path.slice('/tower'.length) },
+    // CloudTower's REST API (VM state, power, tasks) beside its GraphQL /api.
+    '/tower/v2/api': { target: cloud.url, rewrite: (path) => path.slice('/tower'.length) },
     '/tower/websockify': {
       target: cloud.url,
       ws: true,
@@ -102,6 +108,7 @@ export async function startBench(
     token,
     vmIds: ids,
     vm,
+    stoppedVm,
     server,
     pageErrors: [],
     phase: '',

@@ -66,6 +66,13 @@ export interface ReconnectSample {
   freshUrl: boolean
 }
 
+export interface StartVmSample {
+  /** Start VM clicked → the console's root says `connected`, ms. */
+  connectedMs: number
+  /** Start VM clicked → first painted frame from the server, ms. */
+  frameMs: number
+}
+
 export interface ChurnResult {
   cycles: number
   socketsCreated: number
@@ -97,6 +104,8 @@ export interface BenchApi {
   focus(id: number): boolean
   /** Drops every console connection at the fake cloud and times the way back. */
   reconnectOnce(id: number): Promise<ReconnectSample>
+  /** Waits for the stopped console's Start VM button, clicks it, and times the way to a frame. */
+  startVm(id: number): Promise<StartVmSample>
   /** `cycles` mounts and unmounts; every other one is unmounted before it connects. */
   churn(spec: MountSpec, cycles: number): Promise<ChurnResult>
   /** How often a mount effect runs under <StrictMode>: 2 in a development build, 1 in production. */

@@ -21,6 +21,7 @@ import type {
   MountSpec,
   PageCounters,
   ReconnectSample,
+  StartVmSample,
 } from './BenchApi.ts'
 import { MARKER, PROBE } from './marker.ts'
 
@@ -102,9 +103,11 @@ function onFlip(context: CanvasRenderingContext2D, at: number): void {
   probe.clearRect(0, 0, 1, 1)
   Reflect.apply(drawImage, probe, [canvas, PROBE.x, PROBE.y, 1, 1, 0, 0, 1, 1])
   const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data
-  if (((r ?? 0) << 16) + ((g ?? 0) << 8) + (b ?? 0) !== MARKER.rgb || a !== 255) return
-  for (const waiter of waiters) waiter.resolve(at)
-  slot.waiters = slot.waiters.filter((waiter) => !waiters.includes(waiter))
+  if (a !== 255) return
+  const marked = ((r ?? 0) << 16) + ((g ?? 0) << 8) + (b ?? 0) === MARKER.rgb
+  const done = waiters.filter((waiter) => marked || waiter.anyScreen)
+  for (const waiter of done) waiter.resolve(at)
+  slot.waiters = slot.waiters.filter((waiter) => !done.includes(waiter))
 }
 
 // --- Bare noVNC: react-vnc's bundled RFB class ---------------------------------------------------
@@ -200,6 +203,8 @@ function preload(): Promise<number> {
 
 interface FrameWaiter {
   exclude: HTMLCanvasElement | null
+  /** Any frame from the server will do, marker or not (a VM that just booted repaints it all). */
+  anyScreen?: boolean
   resolve(at: number): void
 }
 
@@ -229,7 +234,12 @@ async function freshUrl(vmId: string, fetch = nativeFetch, signal?: AbortSignal)
   return buildCloudTowerVncUrl(vnc, { mode: 'proxy', endpoint })
 }
 
-function nextFrame(slot: Slot, exclude: HTMLCanvasElement | null, timeoutMs = 15_000) {
+function nextFrame(
+  slot: Slot,
+  exclude: HTMLCanvasElement | null,
+  timeoutMs = 15_000,
+  anyScreen = false,
+) {
   return new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       const state = slot.element.firstElementChild?.getAttribute('data-state') ?? 'bare'
@@ -237,6 +247,7 @@ function nextFrame(slot: Slot, exclude: HTMLCanvasElement | null, timeoutMs = 15
     }, timeoutMs)
     slot.waiters.push({
       exclude,
+      anyScreen,
       resolve(at) {
         clearTimeout(timer)
         resolve(at)
@@ -386,6 +397,35 @@ const api: BenchApi = {
     const canvas = slots.get(id)?.element.querySelector('canvas')
     canvas?.focus({ preventScroll: true })
     return canvas != null && document.activeElement === canvas
+  },
+  async startVm(id): Promise<StartVmSample> {
+    const slot = slots.get(id)
+    if (!slot) throw new Error(`no console ${id}`)
+    const startButton = () =>
+      [...slot.element.querySelectorAll('button')].find((b) => b.textContent === 'Start VM')
+    const root = () => slot.element.querySelector('[data-state]')
+    const waitUntil = async (what: string, check: () => boolean, timeoutMs = 30_000) => {
+      const deadline = performance.now() + timeoutMs
+      while (!check()) {
+        if (performance.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms`)
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+      }
+      return performance.now()
+    }
+    await waitUntil('Start VM button', () => startButton() !== undefined).catch((error: Error) => {
+      const state = root()?.getAttribute('data-state')
+      const vm = root()?.getAttribute('data-vm-state')
+      throw new Error(`${error.message} (state ${state}, VM ${vm})`)
+    })
+    const frame = nextFrame(slot, null, 30_000, true)
+    const start = performance.now()
+    startButton()?.click()
+    // rAF polling: connectedMs is rounded up to the next frame (≤ 16 ms); frameMs is exact.
+    const connectedAt = await waitUntil('connected', () => {
+      return root()?.getAttribute('data-state') === 'connected'
+    })
+    const frameAt = await frame
+    return { connectedMs: connectedAt - start, frameMs: frameAt - start }
   },
   async reconnectOnce(id): Promise<ReconnectSample> {
     const slot = slots.get(id)

@@ -9,7 +9,7 @@ const perMount = (values: number[]) => summarize(values).median
 
 /** The comparison table, bare noVNC beside react-vm-console, as Markdown. */
 export function benchTable(
-  { again, cycles, strict, commits }: BenchResults,
+  { again, starts, cycles, strict, commits }: BenchResults,
   { s, gBare, gOurs }: ReturnType<typeof summarizeResults>,
 ): string {
   const { ms, medP90, pct, kb } = fmt
@@ -70,6 +70,12 @@ export function benchTable(
       `Reconnect: drop → next frame, fresh token (ms, delay ${again.policy.baseDelayMs} ms)`,
       '',
       `${medP90(s.frame)} (beyond delay ${medP90(s.beyond)})`,
+      '',
+    ],
+    [
+      `Start VM click → connected / first frame, CloudTowerConsole (ms, cloud's start delay ${starts.delayMs} ms)`,
+      '',
+      `connected ${medP90(s.startConnected)}; frame ${medP90(s.startFrame)} (beyond delay ${medP90(s.startBeyond)})`,
       '',
     ],
     [

@@ -4,7 +4,7 @@ import type { BenchResults } from './BenchResults.ts'
 type GridKind = BenchResults['grids'][number]['kind']
 
 /** Medians and percentiles of every sample (`s`), and of the grid runs per kind. */
-export function summarizeResults({ first, keys, again, grids }: BenchResults) {
+export function summarizeResults({ first, keys, again, starts, grids }: BenchResults) {
   const s = {
     bare: summarize(first.samples.bare),
     viewer: summarize(first.samples.viewer),
@@ -26,6 +26,9 @@ export function summarizeResults({ first, keys, again, grids }: BenchResults) {
     close: summarize(again.close),
     frame: summarize(again.frame),
     beyond: summarize(again.beyondDelay),
+    startConnected: summarize(starts.connected),
+    startFrame: summarize(starts.frame),
+    startBeyond: summarize(starts.beyondDelay),
   }
   const gridOf = (kind: GridKind) => grids.filter((run) => run.kind === kind)
   const gridSummary = (kind: GridKind) => {

@@ -11,12 +11,13 @@ import {
   startWebsockify,
   startXtermDesktop,
 } from './e2eServers.ts'
-import type { TappedKey, XtermDesktop } from './e2eServers.ts'
+import type { QemuMachine, TappedKey, XtermDesktop } from './e2eServers.ts'
 import { decodeQemuKeyEvents } from './qemuKeymap.ts'
 import { stopAllProcesses } from './managedProcess.ts'
 
 const running = new Map<string, Stoppable>()
 const desktops = new Map<string, XtermDesktop>()
+const machines = new Map<string, QemuMachine>()
 const clouds = new Map<
   string,
   Awaited<ReturnType<typeof startRelayCloud>> | Awaited<ReturnType<typeof startBuiltInCloud>>
@@ -52,14 +53,23 @@ export const e2eCommands = {
   },
   async e2eStartQemu(
     _context,
-    options: { websocket?: boolean } = {},
-  ): Promise<{ id: string; vncPort: number; websocketPort?: number }> {
+    options: { websocket?: boolean; qmp?: boolean } = {},
+  ): Promise<{ id: string; vncPort: number; websocketPort?: number; qmpSocket?: string }> {
     const machine = await startQemu(options)
+    const id = keep('qemu', machine)
+    machines.set(id, machine)
     return {
-      id: keep('qemu', machine),
+      id,
+      qmpSocket: machine.qmpSocket,
       vncPort: machine.vncPort,
       websocketPort: machine.websocketPort,
     }
+  },
+  /** How many times QEMU `id` has reset (QMP RESET events; started with `qmp: true`). */
+  async e2eQemuResets(_context, id: string): Promise<number> {
+    const machine = machines.get(id)
+    if (!machine) throw new Error(`No QEMU ${id}`)
+    return machine.resets()
   },
   async e2eStartWebsockify(_context, vncPort: number): Promise<{ id: string; port: number }> {
     const proxy = await startWebsockify(vncPort)
@@ -67,7 +77,8 @@ export const e2eCommands = {
   },
   async e2eStartCloud(
     _context,
-    targets: { cloudTower: string; ecs: string },
+    /** `qmp`: QEMU's QMP socket, so that a force restart resets QEMU for real. */
+    targets: { cloudTower: string; ecs: string; qmp?: string },
   ): Promise<{ id: string; url: string }> {
     const cloud = await startRelayCloud(targets)
     const id = keep('cloud', cloud)
@@ -102,6 +113,7 @@ export const e2eCommands = {
     const value = running.get(id)
     running.delete(id)
     desktops.delete(id)
+    machines.delete(id)
     clouds.delete(id)
     await value?.stop()
   },
@@ -128,6 +140,9 @@ declare module 'vitest/browser' {
     e2eStartQemu: (
       ...args: Payload<Commands['e2eStartQemu']>
     ) => ReturnType<Commands['e2eStartQemu']>
+    e2eQemuResets: (
+      ...args: Payload<Commands['e2eQemuResets']>
+    ) => ReturnType<Commands['e2eQemuResets']>
     e2eStartWebsockify: (
       ...args: Payload<Commands['e2eStartWebsockify']>
     ) => ReturnType<Commands['e2eStartWebsockify']>

@@ -163,12 +163,52 @@ export interface QemuMachine extends Stoppable {
   vncPort: number
   /** QEMU's own websocket VNC (`-vnc …,websocket=`), when asked for. */
   websocketPort?: number
+  /** The QMP socket for the fake cloud (`-qmp unix:…`), when asked for. */
+  qmpSocket?: string
+  /** How many RESET events QEMU has reported (a second QMP socket listens), 0 without `qmp`. */
+  resets(): number
 }
 
-export async function startQemu(options: { websocket?: boolean } = {}): Promise<QemuMachine> {
+/** Listens on a QMP socket for RESET events: the proof that QEMU really reset. */
+async function watchQmpResets(path: string) {
+  let resets = 0
+  let buffered = ''
+  await waitFor(`QMP on ${path}`, async () => existsSync(path), 20_000)
+  const socket = connect(path)
+  socket.setEncoding('utf8')
+  socket.on('error', () => undefined) // QEMU going away ends the watch; stop() ends QEMU
+  socket.on('data', (chunk: string) => {
+    buffered += chunk
+    let newline: number
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const message = JSON.parse(buffered.slice(0, newline)) as Record<string, unknown>
+      buffered = buffered.slice(newline + 1)
+      // Events flow only after the capabilities handshake.
+      if (message.QMP) socket.write('{"execute":"qmp_capabilities"}\n')
+      if (message.event === 'RESET') resets++
+    }
+  })
+  return { resets: () => resets, stop: () => socket.destroy() }
+}
+
+export async function startQemu(
+  options: { websocket?: boolean; qmp?: boolean } = {},
+): Promise<QemuMachine> {
   const vncPort = await freePort(5900)
   const websocketPort = options.websocket ? await freePort() : undefined
   const vnc = `127.0.0.1:${vncPort - 5900}${websocketPort ? `,websocket=127.0.0.1:${websocketPort}` : ''}`
+  const dir = options.qmp ? await mkdtemp(join(tmpdir(), 'rvc-qemu-')) : undefined
+  const qmpSocket = dir && join(dir, 'qmp.sock')
+  const eventSocket = dir && join(dir, 'events.sock')
+  // Two QMP monitors: QEMU serves one client per socket, the cloud's and the watcher's.
+  const qmpArgs = dir
+    ? [
+        '-qmp',
+        `unix:${qmpSocket},server=on,wait=off`,
+        '-qmp',
+        `unix:${eventSocket},server=on,wait=off`,
+      ]
+    : []
   const qemu = startProcess('qemu', 'qemu-system-x86_64', [
     '-no-user-config',
     '-accel',
@@ -179,16 +219,38 @@ export async function startQemu(options: { websocket?: boolean } = {}): Promise<
     'menu=on,splash-time=60000',
     '-vnc',
     vnc,
+    ...qmpArgs,
   ])
-  await startOrExplain(qemu, () => portAccepts(vncPort), `QEMU's VNC on port ${vncPort}`)
-  if (websocketPort) {
-    await startOrExplain(
-      qemu,
-      () => portAccepts(websocketPort),
-      `QEMU's websocket ${websocketPort}`,
-    )
+  const removeDir = async () => {
+    if (dir) await rm(dir, { recursive: true, force: true })
   }
-  return { vncPort, websocketPort, stop: () => qemu.stop() }
+  let watch: Awaited<ReturnType<typeof watchQmpResets>> | undefined
+  try {
+    await startOrExplain(qemu, () => portAccepts(vncPort), `QEMU's VNC on port ${vncPort}`)
+    if (websocketPort) {
+      await startOrExplain(
+        qemu,
+        () => portAccepts(websocketPort),
+        `QEMU's websocket ${websocketPort}`,
+      )
+    }
+    if (eventSocket) watch = await watchQmpResets(eventSocket)
+  } catch (error) {
+    await qemu.stop()
+    await removeDir()
+    throw error
+  }
+  return {
+    vncPort,
+    websocketPort,
+    qmpSocket,
+    resets: () => watch?.resets() ?? 0,
+    stop: async () => {
+      watch?.stop()
+      await qemu.stop()
+      await removeDir()
+    },
+  }
 }
 
 /** Debian's websockify (python3-websockify) in front of a TCP VNC server. */
@@ -214,7 +276,7 @@ export interface TappedKey {
  * `cloudTower` for every CloudTower VM, `ecs` for every ECS server. The relays are tapped: `keys()`
  * answers every key event the clients sent, in order, across connections.
  */
-export async function startRelayCloud(targets: { cloudTower: string; ecs: string }) {
+export async function startRelayCloud(targets: { cloudTower: string; ecs: string; qmp?: string }) {
   const inventory = defaultInventory(targets.cloudTower)
   for (const server of inventory.ecs.servers) server.vnc = targets.ecs
   for (const vm of inventory.cloudTower.vms) delete vm.vncPassword
@@ -233,7 +295,12 @@ export async function startRelayCloud(targets: { cloudTower: string; ecs: string
       if (tap.error && !errors.includes(tap.error)) errors.push(tap.error)
     }
   }
-  const cloud = await startFakeCloud({ inventory, vncTarget: null, tapConsole })
+  const cloud = await startFakeCloud({
+    inventory,
+    vncTarget: null,
+    tapConsole,
+    qmp: targets.qmp,
+  })
   return {
     url: cloud.url,
     stats: () => ({ ...cloud.stats }),
