@@ -136,7 +136,7 @@ async function photograph(page: Page, base: string, shot: Shot, theme: string): 
     throw new Error(`story ${id} (${theme}) failed to render: ${message.join('\n') || 'no story'}`)
   }
   const png = await page
-    .locator('#storybook-root > *')
+    .locator('[data-rvc-console]')
     .first()
     .screenshot({ animations: 'disabled', caret: 'hide' })
   return toWebp(page, png)
@@ -165,7 +165,7 @@ async function main() {
     for (const theme of THEMES) {
       const context = await browser.newContext({
         colorScheme: theme,
-        viewport: { width: 800, height: 600 },
+        viewport: { width: 1000, height: 700 },
         deviceScaleFactor: 1,
         reducedMotion: 'reduce',
       })

@@ -29,7 +29,12 @@ const meta = {
   title: 'Docs/README pictures',
   component: ConsoleViewer,
   tags: ['!test', '!autodocs'],
-  args: { toolbar: true, overlay: true, reconnect: false, style: { ...VIEWER_STYLE, height: 440 } },
+  args: {
+    toolbar: true,
+    overlay: true,
+    reconnect: false,
+    style: { ...VIEWER_STYLE, width: 860, height: 500 },
+  },
   parameters: { msw: [live.handler, silent.handler] },
 } satisfies Meta<typeof ConsoleViewer>
 
