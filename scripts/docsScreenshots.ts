@@ -124,13 +124,13 @@ async function photograph(page: Page, base: string, shot: Shot, theme: string): 
   const failed = page.locator('body.sb-show-errordisplay, body.sb-show-nopreview')
   const outcome = await Promise.race([
     shot.ready(page).then(() => 'ready' as const),
-    failed.waitFor({ timeout: WAIT_MS }).then(() => 'failed' as const),
+    failed.waitFor({ state: 'attached', timeout: WAIT_MS }).then(() => 'failed' as const),
   ]).catch((error: unknown) => {
     throw new Error(`story ${id} (${theme}) never reached its state: ${String(error)}`)
   })
   if (outcome === 'failed') {
     const message = await page
-      .locator('#error-message, #error-stack')
+      .locator('#error-message')
       .allInnerTexts()
       .catch(() => [])
     throw new Error(`story ${id} (${theme}) failed to render: ${message.join('\n') || 'no story'}`)
