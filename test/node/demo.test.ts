@@ -79,12 +79,18 @@ it('shows live consoles from both clouds, opens one, and explains a refused toke
       [operation, id] as const,
     )
   const status = async (id: string) => (await tower('get-vms', id))[0]?.status
-  // The chaos panel stops the open VM under its console: the console drops, the cloud says so.
+  // The chaos panel stops the open VM under its console: the console drops, asks the cloud, and
+  // holds the VM as stopped.
   await page.getByRole('button', { name: /^Stop the open VM now/ }).click()
-  await expect
-    .poll(() => full.getAttribute('data-state'), { timeout: 15_000 })
-    .not.toBe('connected')
+  await expect.poll(() => full.getAttribute('data-vm-state'), { timeout: 15_000 }).toBe('stopped')
   expect(await status('vm-ubuntu-01')).toBe('STOPPED')
+  // Start VM in the console: the cloud's start, its task followed, then connected by itself.
+  await full.getByRole('button', { name: 'Start VM' }).click()
+  await expect.poll(() => full.getAttribute('data-state'), { timeout: 20_000 }).toBe('connected')
+  expect(await status('vm-ubuntu-01')).toBe('RUNNING')
+  // The chaos panel powers the open VM on too.
+  await page.getByRole('button', { name: /^Stop the open VM now/ }).click()
+  await expect.poll(() => status('vm-ubuntu-01'), { timeout: 15_000 }).toBe('STOPPED')
   await page.getByRole('button', { name: 'Power the open VM on' }).click()
   await expect.poll(() => status('vm-ubuntu-01'), { timeout: 15_000 }).toBe('RUNNING')
   // The stopped VM of the list starts through the API (a task, ~1.5 s in the demo).
