@@ -5,6 +5,7 @@ import { consoleErrorOf } from '../../../test/support/consoleErrorOf.js'
 import { jsonTestServerPerFile } from '../../../test/support/jsonTestServerPerFile.js'
 import type { ConsoleError } from '../errors/ConsoleError.js'
 import { fetchEcsRemoteConsole } from './fetchEcsRemoteConsole.js'
+import { ecsErrors } from '../../../test/support/ecsBodies.js'
 
 // The seed document's example request and answer.
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
@@ -81,50 +82,7 @@ describe('fetchEcsRemoteConsole', () => {
     expect(test.server.requests).toHaveLength(0)
   })
 
-  it.each([
-    [
-      404,
-      { error: { code: 'Ecs.0114', message: 'Instance does not exist.' } },
-      'not_found',
-      'Ecs.0114',
-    ],
-    [
-      404,
-      { error: { code: 'Ecs.0614', message: 'The ECS does not exist.' } },
-      'not_found',
-      'Ecs.0614',
-    ],
-    [
-      403,
-      { error: { code: 'Ecs.0003', message: 'You are not authorized.' } },
-      'forbidden',
-      'Ecs.0003',
-    ],
-    [
-      400,
-      { error: { code: 'Ecs.0005', message: 'Invalid parameter.' } },
-      'invalid_input',
-      'Ecs.0005',
-    ],
-    [
-      401,
-      { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' },
-      'unauthorized',
-      'APIGW.0301',
-    ],
-    [
-      404,
-      { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published' },
-      'not_found',
-      'APIGW.0101',
-    ],
-    [
-      429,
-      { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' },
-      'rate_limited',
-      'APIGW.0308',
-    ],
-  ] as const)('maps HTTP %i %j', async (status, body, kind, code) => {
+  it.each(ecsErrors)('maps HTTP %i %j', async (status, body, kind, code) => {
     test.server.handle((_, res) => json(res, status, body))
     const error = await failure(call())
     expect(error).toMatchObject({ kind, code, status })
