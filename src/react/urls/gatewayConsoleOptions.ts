@@ -1,6 +1,5 @@
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { errorKinds } from '../../core/errors/errorKinds.js'
-import { toConsoleError } from './toConsoleError.js'
+import { postGateway } from './postGateway.js'
 
 /** Which console to ask a `react-vm-console/server` gateway for. */
 export type GatewayConsoleTarget =
@@ -35,54 +34,7 @@ export function gatewayConsoleOptions(args: GatewayConsoleArgs): GatewayConsoleO
   const provider = target.provider
   const getUrl = async (signal: AbortSignal) => {
     const base = new URL(gateway, typeof location === 'undefined' ? undefined : location.href)
-    let response: Response
-    let body: unknown
-    try {
-      response = await (args.fetch ?? globalThis.fetch)(base.href, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...args.headers,
-        },
-        body: JSON.stringify(target),
-        credentials: args.requestCredentials ?? 'same-origin',
-        cache: 'no-store',
-        signal,
-      })
-      body = await response.json().catch(() => undefined)
-    } catch (error) {
-      throw toConsoleError(error, provider)
-    }
-    const record = (typeof body === 'object' && body !== null ? body : {}) as Record<
-      string,
-      unknown
-    >
-    if (!response.ok) {
-      const error = (
-        typeof record.error === 'object' && record.error !== null ? record.error : {}
-      ) as Record<string, unknown>
-      const kind = errorKinds.has(error.kind) ? error.kind : 'server'
-      // The cloud's error code or the gateway's own; a 503 from anything in between (a
-      // balancer, the gateway's store being down) is the service being away for a moment.
-      const code =
-        typeof error.code === 'string' && /^[\w.:-]{1,64}$/.test(error.code)
-          ? error.code
-          : response.status === 503
-            ? 'service_unavailable'
-            : undefined
-      throw new ConsoleError({
-        kind,
-        provider,
-        status: response.status,
-        ...(code && { code }),
-        message:
-          typeof error.message === 'string'
-            ? error.message
-            : `The console gateway answered HTTP ${response.status}.`,
-        ...(typeof error.retryable === 'boolean' && { retryable: error.retryable }),
-      })
-    }
+    const record = await postGateway({ ...args, route: '', body: target, signal })
     if (typeof record.url !== 'string') {
       throw new ConsoleError({
         kind: 'invalid_response',

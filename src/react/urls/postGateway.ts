@@ -4,7 +4,7 @@ import type { GatewayConsoleArgs } from './gatewayConsoleOptions.js'
 import { toConsoleError } from './toConsoleError.js'
 
 export interface PostGatewayArgs extends Omit<GatewayConsoleArgs, 'target'> {
-  /** `/state` or `/power`, after the gateway's path. */
+  /** `/state` or `/power`, after the gateway's path; '' for the console request itself. */
   route: string
   body: { provider: 'cloudtower' | 'ecs' } & Record<string, unknown>
   signal?: AbortSignal | undefined
@@ -12,12 +12,13 @@ export interface PostGatewayArgs extends Omit<GatewayConsoleArgs, 'target'> {
 
 /**
  * POSTs JSON to one of the gateway's endpoints and answers its JSON object; the gateway's error
- * body (or any failure on the way) is thrown as a ConsoleError, as `gatewayConsoleOptions` does.
+ * body (or any failure on the way) is thrown as a ConsoleError. The console request, `/state` and
+ * `/power` all go through here.
  */
 export async function postGateway(args: PostGatewayArgs): Promise<Record<string, unknown>> {
   const provider = args.body.provider
   const url = new URL(args.gateway, typeof location === 'undefined' ? undefined : location.href)
-  url.pathname = url.pathname.replace(/\/+$/, '') + args.route
+  if (args.route) url.pathname = url.pathname.replace(/\/+$/, '') + args.route
   let response: Response
   let body: unknown
   try {
@@ -39,6 +40,8 @@ export async function postGateway(args: PostGatewayArgs): Promise<Record<string,
     typeof record.error === 'object' && record.error !== null ? record.error : {}
   ) as Record<string, unknown>
   const kind = errorKinds.has(error.kind) ? error.kind : 'server'
+  // The cloud's error code or the gateway's own; a 503 from anything in between (a balancer, the
+  // gateway's store being down) is the service being away for a moment.
   const code =
     typeof error.code === 'string' && /^[\w.:-]{1,64}$/.test(error.code)
       ? error.code
