@@ -186,6 +186,11 @@ export interface ConsoleGatewayOptions {
   trustProxy?: number | readonly string[]
   /** The header `trustProxy` reads: `x-forwarded-for` (default) or RFC 7239 `forwarded`. */
   trustProxyHeader?: 'x-forwarded-for' | 'forwarded'
+  /**
+   * This replica's name in logs, audit events and presence. Default `{hostname}:{pid}`. Give
+   * each replica a stable, distinct name when they share a store.
+   */
+  replica?: string
 }
 
 /** The answer to a console request. */

@@ -1,5 +1,6 @@
 import { emptyGatewayStats } from './emptyGatewayStats.js'
 import type { IncomingMessage } from 'node:http'
+import { hostname } from 'node:os'
 import { WebSocketServer, type ServerOptions } from 'ws'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { createCloudTowerSource } from '../providers/createCloudTowerSource.js'
@@ -121,8 +122,13 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   const chosenProtocol = new WeakMap<IncomingMessage, string>()
   const slots = createSlotKeeper(store, log)
   storeFailed = () => slots.renewSoon()
+  const replica = options.replica ?? `${hostname()}:${process.pid}`
+  if (typeof replica !== 'string' || replica === '') {
+    throw new Error('createConsoleGateway: replica must be a non-empty string.')
+  }
   return {
     options,
+    replica,
     path,
     limits,
     maxBodyBytes: MAX_BODY,

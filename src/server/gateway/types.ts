@@ -91,6 +91,8 @@ export interface RefusalCounter {
 /** Everything the steps of one gateway share, built once from its options. */
 export interface GatewayContext {
   readonly options: ConsoleGatewayOptions
+  /** `options.replica`, or `{hostname}:{pid}`. */
+  readonly replica: string
   readonly path: string
   readonly limits: Required<GatewayLimits>
   readonly maxBodyBytes: number
