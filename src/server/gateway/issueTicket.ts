@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { isOriginAllowed } from '../isOriginAllowed.js'
 import { describeTarget as describe } from '../describeTarget.js'
 import { grantedPowerActions } from '../grantedPowerActions.js'
 import { parseConsoleTarget } from '../parseConsoleTarget.js'
@@ -14,6 +13,7 @@ import type {
   GatewayRequest,
 } from '../types.js'
 import { answerVmState } from './answerVmState.js'
+import { guardEntry } from './guardEntry.js'
 import type { GatewayRoute } from './gatewayRoute.js'
 import { requestVmPower } from './requestVmPower.js'
 import { slotGroup } from './slotGroup.js'
@@ -46,18 +46,11 @@ async function issue(
   route: GatewayRoute = 'console',
 ): Promise<Reply> {
   const { options, path, limits, sources, store, log, stats, fail, room, slots } = ctx
-  if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
   const address = request.remoteAddress
-  const blocked = ctx.refusals.tooManyRefusals(address)
-  if (blocked) return blocked
+  const { origin, host } = request.headers
+  const refused = guardEntry(ctx, { address, origin, host, scheme })
+  if (refused) return refused
   const refuse = (reply: Reply) => ctx.refusals.refused(address, reply)
-  if (
-    !isOriginAllowed(request.headers.origin, request.headers.host, options.allowedOrigins, scheme)
-  ) {
-    return refuse(
-      fail('forbidden', 'This page may not use the console gateway (its origin is not allowed).'),
-    )
-  }
   if (request.method !== 'POST')
     return refuse(fail('invalid_input', `Ask for a console with POST ${path}.`))
   // JSON only: a cross-site form cannot send it without a CORS preflight that we do not grant.
