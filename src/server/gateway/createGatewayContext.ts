@@ -18,6 +18,7 @@ import type {
   GatewayLogger,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import { createAuditTrail } from '../audit/createAuditTrail.js'
 import { createClientAddress } from './createClientAddress.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
@@ -141,6 +142,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     room: createReplicaRoom(stats, limits.maxRelays),
     slots,
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
+    audit: createAuditTrail(options.audit, replica, log, secrets),
     clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),
     upgrading: new Set<() => void>(),

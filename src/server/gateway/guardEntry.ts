@@ -25,7 +25,7 @@ export function guardEntry(ctx: GatewayContext, entry: GatewayEntry): Reply | nu
   const { address, upgrade } = entry
   if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
   const blocked = refusals.tooManyRefusals(address)
-  if (blocked) return blocked
+  if (blocked) return { ...blocked, flood: true }
   if (upgrade) {
     const malformed = handshakeProblem(upgrade)
     if (malformed) {

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { auditTarget } from '../audit/auditTarget.js'
+import { auditUser } from '../audit/auditUser.js'
+import type { GatewayError } from '../toGatewayError.js'
 import { connectUpstream } from './connectUpstream.js'
 import { createRelaySlot } from './createRelaySlot.js'
 import { guardEntry } from './guardEntry.js'
@@ -29,9 +32,10 @@ export async function redeemTicket(
   const { limits, log, stats, fail } = ctx
   const headers = nodeHeaders(request)
   const address = ctx.clientAddress(request)
-  const reject = (reply: Reply) => {
+  const reject = (reply: Reply, record?: TicketRecord) => {
     stats.rejectedUpgrades++
     refuseUpgrade(socket, reply)
+    if (!reply.flood) auditRefusal(ctx, reply, address, record)
   }
   const refused = guardEntry(ctx, {
     address,
@@ -62,6 +66,7 @@ export async function redeemTicket(
       ctx.closing
         ? fail('server', 'The console gateway is shutting down.')
         : fail('rate_limited', 'Too many consoles are open. Close one first.'),
+      record,
     )
   }
   const slot = createRelaySlot(ctx, record, socket, () => early.detach())
@@ -72,7 +77,7 @@ export async function redeemTicket(
     if (slot.released) return socket.destroy()
     if (!kept) {
       slot.abandon()
-      return reject(fail('rate_limited', 'Too many consoles are open. Close one first.'))
+      return reject(fail('rate_limited', 'Too many consoles are open. Close one first.'), record)
     }
     const offered = [...new Set(parseProtocols(headers['sec-websocket-protocol']))]
     let upstream: UpstreamLink
@@ -85,7 +90,10 @@ export async function redeemTicket(
         user: record.user,
         error,
       })
-      return reject(fail('server', 'The console gateway could not open the console proxy link.'))
+      return reject(
+        fail('server', 'The console gateway could not open the console proxy link.'),
+        record,
+      )
     }
     const link = upstream.socket
     slot.link(link)
@@ -100,7 +108,7 @@ export async function redeemTicket(
         })
       return browserLeft
         ? socket.destroy()
-        : reject(opened ?? fail('server', 'The console gateway is shutting down.'))
+        : reject(opened ?? fail('server', 'The console gateway is shutting down.'), record)
     }
     link.pause()
     ctx.chosenProtocol.set(request, link.protocol)
@@ -120,6 +128,32 @@ export async function redeemTicket(
     slot.abandon()
     throw error
   }
+}
+
+/** A websocket refused (before any 101), with what its ticket told, if it was one. */
+function auditRefusal(
+  ctx: GatewayContext,
+  reply: Reply,
+  address: string | undefined,
+  record: TicketRecord | undefined,
+) {
+  const error = (reply.body as Partial<GatewayError['body']> | undefined)?.error
+  if (!error) return
+  ctx.audit({
+    type: 'console.refused',
+    stage: 'websocket',
+    ...(record && {
+      user: auditUser(record.user),
+      ...auditTarget(record.target),
+      sessionId: record.sessionId,
+    }),
+    ...(address !== undefined && { address }),
+    action: 'console',
+    status: reply.status,
+    kind: error.kind,
+    reason: error.message,
+    ...(error.code !== undefined && { code: error.code }),
+  })
 }
 
 /** The ticket in the URL, spent (single use across replicas), and its record; its room goes back. */

@@ -1,5 +1,8 @@
 import type { RawData, WebSocket } from 'ws'
-import { relayWebSockets, type Relay } from '../relayWebSockets.js'
+import type { AuditSession, SessionEndEvent } from '../audit/AuditEvent.js'
+import { auditTarget } from '../audit/auditTarget.js'
+import { auditUser } from '../audit/auditUser.js'
+import { relayWebSockets, type EndReason, type Relay } from '../relayWebSockets.js'
 import type { RelaySlot } from './createRelaySlot.js'
 import type { GatewayContext, TicketRecord } from './types.js'
 
@@ -14,27 +17,59 @@ export interface ConsoleSessionStart {
   slot: RelaySlot
 }
 
+const closedBy = (reason: EndReason): SessionEndEvent['closedBy'] =>
+  reason === 'browser' ? 'browser' : reason === 'upstream' ? 'console' : 'gateway'
+
 /**
  * The one place a console session starts (the browser is attached to the console proxy) and,
- * in `onEnd`, the one place it ends: both sockets closed, its slot given back.
+ * in `onEnd`, the one place it ends: both sockets closed, its slot given back. Each is audited
+ * once (`session.start`, `session.end` with its bytes, duration and who closed it).
  */
 export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionStart): Relay {
   const { stats, limits, log } = ctx
-  const { record, browser, link, slot } = start
+  const { record, browser, link, slot, address } = start
+  const session: AuditSession = {
+    sessionId: record.sessionId,
+    user: auditUser(record.user),
+    ...auditTarget(record.target),
+    ...(address !== undefined && { address }),
+    mode: record.mode,
+  }
+  const startedAt = Date.now()
+  let bytesToBrowser = 0
+  let bytesToConsole = 0
   stats.totalRelays++
+  // The session starts here.
+  ctx.audit({ type: 'session.start', ...session })
   const relay: Relay = relayWebSockets(browser, link, {
     highWaterMark: limits.highWaterMark,
     idleTimeoutMs: limits.idleTimeoutMs,
     heartbeatMs: limits.heartbeatMs,
     early: start.early,
     onBytes: (direction, bytes) => {
-      if (direction === 'toUpstream') stats.bytesToUpstream += bytes
-      else stats.bytesToBrowser += bytes
+      if (direction === 'toUpstream') {
+        stats.bytesToUpstream += bytes
+        bytesToConsole += bytes
+      } else {
+        stats.bytesToBrowser += bytes
+        bytesToBrowser += bytes
+      }
     },
-    onEnd: (reason) => {
+    onEnd: (reason, closeCode) => {
+      // The session ends here.
       ctx.relays.delete(relay)
       slot.end()
       log('info', `Console relay ended (${reason}).`, { user: record.user })
+      ctx.audit({
+        type: 'session.end',
+        ...session,
+        durationMs: Date.now() - startedAt,
+        bytesToBrowser,
+        bytesToConsole,
+        closeCode,
+        closedBy: closedBy(reason),
+        reason,
+      })
     },
   })
   slot.attach(relay)
