@@ -82,8 +82,10 @@ export interface SessionEndEvent extends AuditEventCommon, AuditSession {
   closeCode: number | null
   /** `unknown`: the session's replica died and a sweep ended it. */
   closedBy: 'browser' | 'console' | 'gateway' | 'unknown'
-  /** What the relay saw: `browser`, `upstream`, `idle`, `browser unresponsive`, … */
+  /** What the relay saw: `browser`, `upstream`, `idle`, `browser unresponsive`, `browser cut off`, … */
   reason?: string
+  /** Why the gateway cut the session for breaking the RFB protocol (types and lengths, no bytes). */
+  protocolError?: string
   /** When the session was recorded (option `record`). */
   recording?: AuditRecordingOutcome
 }
@@ -119,8 +121,10 @@ export interface PowerFailedEvent extends AuditEventCommon, AuditActor {
 export interface ClipboardEvent extends AuditEventCommon, AuditSession {
   type: 'clipboard'
   direction: 'toConsole'
-  /** Bytes of text (Latin-1 for plain RFB). */
+  /** Bytes of text (Latin-1 for plain RFB; for the extended clipboard, its deflated payload). */
   length: number
+  /** The extended clipboard's Provide (noVNC's UTF-8 clipboard). */
+  extended?: boolean
   /** Dropped by observe mode: it never reached the VM. */
   dropped: boolean
 }

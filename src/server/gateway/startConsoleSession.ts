@@ -4,6 +4,7 @@ import { auditTarget } from '../audit/auditTarget.js'
 import { auditUser } from '../audit/auditUser.js'
 import { relayWebSockets, type EndReason, type Relay } from '../relayWebSockets.js'
 import type { RelaySlot } from './createRelaySlot.js'
+import { createSessionHooks } from './createSessionHooks.js'
 import type { GatewayContext, TicketRecord } from './types.js'
 
 /** What a console session starts from: the attached browser and the open console proxy link. */
@@ -41,7 +42,9 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
   stats.totalRelays++
   // The session starts here.
   ctx.audit({ type: 'session.start', ...session })
+  const hooks = createSessionHooks(ctx, record, session)
   const relay: Relay = relayWebSockets(browser, link, {
+    hooks,
     highWaterMark: limits.highWaterMark,
     idleTimeoutMs: limits.idleTimeoutMs,
     heartbeatMs: limits.heartbeatMs,
@@ -69,6 +72,7 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
         closeCode,
         closedBy: closedBy(reason),
         reason,
+        ...(hooks.protocolError !== undefined && { protocolError: hooks.protocolError }),
       })
     },
   })
