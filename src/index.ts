@@ -106,3 +106,4 @@ export type {
   ConsoleReplaySpeed,
   ConsoleReplayState,
 } from './react/replay/ConsoleReplayProps.js'
+export type { ConsoleReplayLabels } from './i18n/ConsoleReplayLabels.js'

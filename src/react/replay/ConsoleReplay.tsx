@@ -33,6 +33,7 @@ export function ConsoleReplay(props: ConsoleReplayProps) {
         const error = new ConsoleError({
           kind: 'network',
           provider: 'vnc',
+          code: 'replay_code',
           message: 'The replay could not load its code. Check the network, then retry.',
           cause,
         })
@@ -72,7 +73,7 @@ export function ConsoleReplay(props: ConsoleReplayProps) {
       {failure ? (
         <div data-rvc-overlay="" data-state="error" data-kind="error">
           <div data-rvc-overlay-card="" role="alert">
-            <p data-rvc-overlay-title="">{labels?.loadFailed ?? text.loadFailed}</p>
+            <p data-rvc-overlay-title="">{labels?.errorReplayCode ?? text.loadFailed}</p>
             <div data-rvc-actions="">
               <button
                 type="button"

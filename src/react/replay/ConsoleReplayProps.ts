@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react'
 import type { ConsoleError } from '../../core/errors/ConsoleError.js'
-import type { ConsoleLabels } from '../../i18n/ConsoleLabels.js'
 import type { ConsoleLocale } from '../../i18n/ConsoleLocale.js'
+import type { ConsoleReplayLabels } from '../../i18n/ConsoleReplayLabels.js'
 
 /** A recording: its URL (fetched), or its bytes. */
 export type ConsoleReplaySource = string | Blob | ArrayBuffer | Uint8Array
@@ -26,7 +26,8 @@ export interface ConsoleReplayProps extends Omit<
   fetchInit?: RequestInit
   /** `en-US` (default) or `zh-CN`; `zh-*` falls back to zh-CN. */
   locale?: ConsoleLocale | (string & {})
-  labels?: Partial<ConsoleLabels>
+  /** Replaces any of the replay's strings (`react-vm-console/i18n`: enUSReplayLabels). */
+  labels?: Partial<ConsoleReplayLabels>
   /** A recording that cannot be loaded or played. Also shown in the component (role=alert). */
   onError?: (error: ConsoleError) => void
   onStateChange?: (state: ConsoleReplayState) => void

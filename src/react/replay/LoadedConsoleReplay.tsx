@@ -12,7 +12,6 @@ import {
 import type { VncScreenHandle } from 'react-vnc'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
-import { resolveLabels } from '../../i18n/resolveLabels.js'
 import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
 import type { ConsoleReplayProps, ConsoleReplaySpeed } from './ConsoleReplayProps.js'
 import { formatReplayTime } from './formatReplayTime.js'
@@ -22,6 +21,7 @@ import type { Recording } from './Recording.js'
 import { readRecording } from './readRecording.js'
 import { ReplayPlayer } from './ReplayPlayer.js'
 import { replayErrorMessage } from './replayErrorMessage.js'
+import { resolveReplayLabels } from './resolveReplayLabels.js'
 
 const SPEEDS: readonly ConsoleReplaySpeed[] = [1, 2, 4, 8]
 /** What Left/Right move by. */
@@ -69,7 +69,7 @@ export function LoadedConsoleReplay(props: ConsoleReplayProps) {
     style,
     ...rest
   } = props
-  const labels = useMemo(() => resolveLabels(locale, custom), [locale, custom])
+  const labels = useMemo(() => resolveReplayLabels(locale, custom), [locale, custom])
   const [loaded, setLoaded] = useState<Loaded>()
   const [failed, setFailed] = useState<Failed>()
   const [attempt, setAttempt] = useState(0)
@@ -98,7 +98,8 @@ export function LoadedConsoleReplay(props: ConsoleReplayProps) {
           throw new ConsoleError({
             kind: 'network',
             provider: 'vnc',
-            message: 'The replay could not load noVNC. Check the network, then retry.',
+            code: 'replay_code',
+            message: 'The replay could not load its code. Check the network, then retry.',
             cause,
           })
         }),
@@ -310,7 +311,7 @@ export function LoadedConsoleReplay(props: ConsoleReplayProps) {
           <div data-rvc-overlay="" data-state="error" data-kind="error">
             <div data-rvc-overlay-card="" role="alert">
               <p data-rvc-overlay-title="">{replayErrorMessage(error, labels)}</p>
-              {error.retryable || error.code === 'recording_fetch' ? (
+              {error.code === 'recording_fetch' || error.code === 'replay_code' ? (
                 <div data-rvc-actions="">
                   <button
                     type="button"
@@ -343,7 +344,10 @@ function playbackError(cause: unknown): ConsoleError {
   })
 }
 
-function reasonText(reason: string | undefined, labels: ReturnType<typeof resolveLabels>): string {
+function reasonText(
+  reason: string | undefined,
+  labels: ReturnType<typeof resolveReplayLabels>,
+): string {
   switch (reason) {
     case 'size cap':
       return labels.replayReasonSizeCap

@@ -1,25 +1,25 @@
 import type { ConsoleError } from '../../core/errors/ConsoleError.js'
-import type { ConsoleLabels } from '../../i18n/ConsoleLabels.js'
-import { consoleErrorMessage } from '../../i18n/consoleErrorMessage.js'
+import type { ConsoleReplayLabels } from '../../i18n/ConsoleReplayLabels.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
 
-const BY_CODE: Readonly<Record<string, keyof ConsoleLabels>> = {
+const BY_CODE: Readonly<Record<string, keyof ConsoleReplayLabels>> = {
   not_a_recording: 'errorNotARecording',
   recording_version: 'errorRecordingVersion',
   recording_empty: 'errorRecordingEmpty',
-  recording_security: 'errorRecordingPlayback',
-  recording_playback: 'errorRecordingPlayback',
+  replay_code: 'errorReplayCode',
 }
 
-/** What an operator reads for a replay's error, in the labels' language. */
+/**
+ * What an operator reads for a replay's error, in the labels' language. Every error the replay
+ * makes has a code; anything else reads as a damaged stream.
+ */
 export function replayErrorMessage(
-  error: Pick<ConsoleError, 'kind' | 'provider' | 'code' | 'status'>,
-  labels: ConsoleLabels,
+  error: Pick<ConsoleError, 'code' | 'status'>,
+  labels: ConsoleReplayLabels,
 ): string {
   if (error.code === 'recording_fetch') {
     const detail = error.status ? `HTTP ${error.status}` : labels.replayNetworkError
     return formatLabel(labels.errorRecordingFetch, { detail })
   }
-  const key = error.code ? BY_CODE[error.code] : undefined
-  return key ? labels[key] : consoleErrorMessage(error, labels)
+  return labels[(error.code && BY_CODE[error.code]) || 'errorRecordingPlayback']
 }
