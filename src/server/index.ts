@@ -35,7 +35,6 @@ export type {
   AuditActor,
   AuditEvent,
   AuditEventCommon,
-  AuditRecordingOutcome,
   AuditSession,
   ClipboardEvent,
   ConsoleGrantedEvent,
