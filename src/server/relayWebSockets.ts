@@ -111,7 +111,8 @@ export function relayWebSockets(
       let out: RawData | Uint8Array = data
       if (hook) {
         const verdict = hook(toBuffer(data), isBinary)
-        if (!(verdict instanceof Uint8Array)) {
+        // (isView, not instanceof: under jsdom a Buffer's Uint8Array is another realm's.)
+        if (!ArrayBuffer.isView(verdict)) {
           cut = true
           if (endReason === 'closed') endReason = `${name} cut off`
           closeBoth(verdict.code, verdict.reason)
