@@ -5,13 +5,18 @@
 // A third phase runs the same load through two replicas sharing a real redis-server (Debian's
 // `redis-server`; BENCH_REPLICAS=0 skips it) behind a round-robin balancer, and reports relays
 // held per replica and Redis round trips per console against the one in-memory replica.
+// Another phase runs the same load through a gateway with `audit` (JSON lines to a file) and
+// `record` (the file sink) on, in a temp dir, and compares throughput and memory per relay with
+// the plain gateway (BENCH_AUDIT_RECORD=0 skips it). Both sides speak RFB (a None handshake, then
+// numbered frames as updates and FramebufferUpdateRequests as input): the gateway parses the
+// browser's stream and cuts what is not RFB.
 //
 //   node_modules/.bin/node bench/gatewayLoad.ts            # 200 sessions, 30 s
 //   BENCH_DURATION_S=5 BENCH_SESSIONS=50 node_modules/.bin/node bench/gatewayLoad.ts
 //
 // Env: BENCH_SESSIONS (200), BENCH_DURATION_S (30), BENCH_BASELINE_S (min(10, duration)),
 // BENCH_FPS (15), BENCH_FRAME_BYTES (16384), BENCH_INPUT_HZ (20), BENCH_HWM (gateway default),
-// BENCH_REPLICAS (1: run the replicas phase).
+// BENCH_REPLICAS (1: run the replicas phase), BENCH_AUDIT_RECORD (1: run the audit + recording phase).
 // The gateway runs in a child process so its memory is its own; the console proxy, the fake
 // ECS API and the clients share this process (and its clock). Each replica is such a child too.
 import { fork, type ChildProcess } from 'node:child_process'
@@ -37,6 +42,16 @@ const INPUT_HZ = env('BENCH_INPUT_HZ', 20)
 // The gateway's limits.highWaterMark; unset: the gateway's default.
 const HWM = process.env.BENCH_HWM ? env('BENCH_HWM', 0) : undefined
 const REPLICAS = process.env.BENCH_REPLICAS !== '0'
+const AUDIT_RECORD = process.env.BENCH_AUDIT_RECORD !== '0'
+// The RFB handshake the console proxy and the clients go through (security None, 3.8).
+const RFB_VERSION = Buffer.from('RFB 003.008\n')
+const SERVER_INIT = Buffer.concat([
+  Buffer.from([4, 0, 3, 0]), // 1024x768
+  Buffer.from([32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0]),
+  Buffer.alloc(4), // no name
+])
+// A FramebufferUpdateRequest: the input every client sends (10 bytes, as before).
+const INPUT = Buffer.from([3, 1, 0, 0, 0, 0, 0, 16, 0, 16])
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const SERVER = '47bc79ae-df61-4ade-9197-283a74e5d70e'
 
@@ -72,7 +87,18 @@ async function runGateway() {
   const ecsEndpoint = arg('--gateway') ?? ''
   const redisUrl = arg('--redis')
   const counted = await countedStore(redisUrl, arg('--redis', 2))
+  // --audit-record DIR: audit events as JSON lines to DIR/audit.jsonl, recordings to DIR/.
+  const auditDir = arg('--audit-record')
+  const { createJsonLinesAuditSink } =
+    await import('../src/server/audit/createJsonLinesAuditSink.ts')
+  const { createFileRecordingSink } =
+    await import('../src/server/recording/createFileRecordingSink.ts')
+  const audit = auditDir ? createJsonLinesAuditSink({ path: `${auditDir}/audit.jsonl` }) : undefined
   const gateway = createConsoleGateway({
+    ...(auditDir && {
+      audit,
+      record: { sink: createFileRecordingSink({ directory: auditDir }) },
+    }),
     store: counted.store,
     authorize: (request) => ({ user: request.headers['x-user'] ?? 'bench' }),
     providers: { ecs: { endpoint: ecsEndpoint, projectId: PROJECT, authToken: 'fake-ecs-token' } },
@@ -106,6 +132,7 @@ async function runGateway() {
     if (message.type === 'exit')
       void gateway
         .close()
+        .then(() => audit?.close())
         .then(() => counted.close())
         .then(() => process.exit(0))
   })
@@ -177,10 +204,20 @@ async function main() {
   proxy.on('connection', (ws) => {
     let seq = 0
     const current = phase
-    ws.on('message', (data: Buffer) => current && (current.bytesReceivedUp += data.length))
+    // The server's side of the handshake, one answer per client message, then input counted.
+    let step = 0
+    ws.send(RFB_VERSION)
+    ws.on('message', (data: Buffer) => {
+      if (step === 0) ws.send(Buffer.from([1, 1]))
+      else if (step === 1) ws.send(Buffer.alloc(4))
+      else if (step === 2) ws.send(SERVER_INIT)
+      else if (current) current.bytesReceivedUp += data.length
+      step++
+    })
     const timer = setInterval(() => {
       // A VNC server skips updates while its client is behind; it stops when the phase ends.
       if (
+        step < 3 ||
         phase !== current ||
         !current ||
         ws.readyState !== ws.OPEN ||
@@ -281,7 +318,19 @@ async function main() {
           origin: new URL(url).origin.replace(/^ws/, 'http'),
         })
         let expected = 0
+        // The client's side of the handshake: version, security None, ClientInit (shared);
+        // the ServerInit ends it. One listener, so a frame right behind it is counted.
+        let step = 0
+        let handshakeDone = () => {}
+        const ready = new Promise<void>((resolve) => (handshakeDone = resolve))
         ws.on('message', (data: Buffer) => {
+          if (step < 4) {
+            if (step === 0) ws.send(RFB_VERSION)
+            else if (step === 1 || step === 2) ws.send(Buffer.from([1]))
+            else handshakeDone()
+            step++
+            return
+          }
           const now = performance.now()
           current.bytesReceivedDown += data.length
           current.messages++
@@ -294,10 +343,10 @@ async function main() {
           ws.once('open', resolve)
           ws.once('error', reject)
         })
-        const input = Buffer.alloc(10, 7) // a pointer event's size
+        await ready
         const timer = setInterval(() => {
-          current.bytesSentUp += input.length
-          ws.send(input)
+          current.bytesSentUp += INPUT.length
+          ws.send(INPUT)
         }, 1000 / INPUT_HZ)
         ws.on('close', () => clearInterval(timer))
         return { ws, timer }
@@ -336,6 +385,47 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 300))
   const after = await ask<Memory>({ type: 'memory' }, 'memory')
   await single.exit()
+
+  /** The same load through a gateway with audit (JSON lines) and recording (files) on. */
+  async function runAuditRecord() {
+    const { mkdtemp, readdir, rm, stat } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = await mkdtemp(join(tmpdir(), 'rvc-bench-audit-'))
+    try {
+      const child = await startChild(['--gateway', cloud.url, '--audit-record', dir])
+      const rest = await child.ask<Memory>({ type: 'memory', gc: true }, 'memory')
+      let mid: Memory | undefined
+      const phase = await run(
+        'gateway + audit + recording',
+        DURATION_S,
+        via(child.url),
+        async () => {
+          mid = await child.ask<Memory>({ type: 'memory' }, 'memory')
+        },
+      )
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await child.exit()
+      const files = await readdir(dir)
+      const sizes = await Promise.all(files.map((name) => stat(join(dir, name))))
+      const perRelay = (key: keyof NodeJS.MemoryUsage) =>
+        mid ? (mid.memory[key] - rest.memory[key]) / SESSIONS / 1024 : NaN
+      return {
+        phase,
+        memoryPerRelayKiB: {
+          rss: perRelay('rss'),
+          heapUsed: perRelay('heapUsed'),
+          external: perRelay('external'),
+        },
+        recordings: files.filter((name) => name.endsWith('.rvcrec')).length,
+        unfinishedRecordings: files.filter((name) => name.endsWith('.part')).length,
+        bytesWritten: sizes.reduce((sum, file) => sum + file.size, 0),
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  const audited = AUDIT_RECORD ? await runAuditRecord() : undefined
 
   /** The same load through two replicas on one redis-server, behind the round-robin balancer. */
   async function runReplicas() {
@@ -428,6 +518,7 @@ async function main() {
   const direct = summary(baseline)
   const through = summary(gateway)
   const replicas = replicated && summary(replicated.phase)
+  const withAudit = audited && summary(audited.phase)
   const perRelay = (key: keyof NodeJS.MemoryUsage) =>
     busy ? (busy.memory[key] - idleMemory[key]) / SESSIONS / 1024 : NaN
   const result = {
@@ -463,17 +554,39 @@ async function main() {
           redisCommandsPerConsole: replicated.redisCommandsPerConsole,
         }
       : { skipped: replicasSkipped ?? 'BENCH_REPLICAS=0' },
+    auditRecord: audited
+      ? {
+          ...withAudit,
+          memoryPerRelayKiB: audited.memoryPerRelayKiB,
+          recordings: audited.recordings,
+          unfinishedRecordings: audited.unfinishedRecordings,
+          bytesWritten: audited.bytesWritten,
+          throughputVsGateway: (withAudit?.throughputMBps ?? NaN) / through.throughputMBps,
+        }
+      : { skipped: 'BENCH_AUDIT_RECORD=0' },
     bytesLost:
       through.bytesLostDown +
       through.bytesLostUp +
+      (withAudit ? withAudit.bytesLostDown + withAudit.bytesLostUp : 0) +
       (replicas ? replicas.bytesLostDown + replicas.bytesLostUp : 0),
   }
 
   type Summary = ReturnType<typeof summary>
-  const phases = [direct, through, ...(replicas ? [replicas] : [])]
+  const phases = [
+    direct,
+    through,
+    ...(withAudit ? [withAudit] : []),
+    ...(replicas ? [replicas] : []),
+  ]
   const row = (metric: string, cell: (phase: Summary) => string) => [metric, ...phases.map(cell)]
   const rows: string[][] = [
-    ['metric', 'direct', 'gateway', ...(replicas ? ['2 replicas + redis'] : [])],
+    [
+      'metric',
+      'direct',
+      'gateway',
+      ...(withAudit ? ['+ audit + recording'] : []),
+      ...(replicas ? ['2 replicas + redis'] : []),
+    ],
     row('throughput (MB/s, to browsers)', (p) => p.throughputMBps.toFixed(1)),
     row('messages/s', (p) => p.messagesPerSecond.toFixed(0)),
     row('latency p50 (ms)', (p) => p.latencyP50ms.toFixed(2)),
@@ -482,7 +595,7 @@ async function main() {
     row('bytes lost (down + up)', (p) => String(p.bytesLostDown + p.bytesLostUp)),
     row('corrupt / out of order', (p) => String(p.corruptOrOutOfOrder)),
   ]
-  const width = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)))
+  const width = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)))
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(width[c] ?? 0)).join('  '))
   console.log(
     `added latency: p50 ${result.addedLatencyP50ms.toFixed(2)} ms, p99 ${result.addedLatencyP99ms.toFixed(2)} ms`,
@@ -493,6 +606,12 @@ async function main() {
   console.log(
     `gateway CPU: ${result.gatewayCpuPercent.toFixed(0)} % of one core; after: ${JSON.stringify(after.stats)}`,
   )
+  if (audited) {
+    const m = audited.memoryPerRelayKiB
+    console.log(
+      `audit + recording: throughput ${(((withAudit?.throughputMBps ?? NaN) / through.throughputMBps) * 100).toFixed(1)} % of the plain gateway's; memory per relay: rss ${m.rss.toFixed(1)} KiB, heap ${m.heapUsed.toFixed(1)} KiB, external ${m.external.toFixed(1)} KiB; ${audited.recordings} recordings (${audited.unfinishedRecordings} unfinished), ${(audited.bytesWritten / 1e6).toFixed(1)} MB written`,
+    )
+  }
   const calls = (perConsoleCalls: Record<string, number>) =>
     Object.entries(perConsoleCalls)
       .map(([name, n]) => `${name} ${n.toFixed(2)}`)
@@ -523,6 +642,7 @@ async function main() {
   if (
     result.bytesLost !== 0 ||
     through.corruptOrOutOfOrder !== 0 ||
+    (withAudit?.corruptOrOutOfOrder ?? 0) !== 0 ||
     (replicas?.corruptOrOutOfOrder ?? 0) !== 0
   )
     process.exitCode = 1
