@@ -31,7 +31,7 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
     if (length > maxUnitBytes) {
       throw new RfbProtocolError(
         side,
-        `the ${side} sent a ${length}-byte RFB message, over the ${maxUnitBytes}-byte limit`,
+        `the ${side === 'client' ? 'browser' : 'VNC server'} sent a ${length}-byte RFB message, over the ${maxUnitBytes}-byte limit`,
       )
     }
     return length
