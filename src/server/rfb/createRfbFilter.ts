@@ -132,7 +132,7 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
     throw new RfbProtocolError(side, `the ${who} sent bytes out of turn in the RFB handshake`)
   }
 
-  const measureClient = (bytes: Uint8Array): number | undefined => {
+  const measureClient = (bytes: Uint8Array, start: number): number | undefined => {
     switch (client) {
       case 'version':
         return 12
@@ -142,13 +142,13 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'authResponse':
         return 16
       case 'messages':
-        return measureClientMessage(bytes, extendedPointer)
+        return measureClientMessage(bytes, start, extendedPointer)
       default:
         return outOfTurn('client')
     }
   }
 
-  const measureServer = (bytes: Uint8Array): number | undefined => {
+  const measureServer = (bytes: Uint8Array, start: number): number | undefined => {
     switch (server) {
       case 'version':
         return 12
@@ -156,14 +156,14 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'securityResult':
         return 4
       case 'securityTypes': {
-        const count = bytes[0]
+        const count = bytes[start]
         return count === undefined ? undefined : 1 + count
       }
       case 'challenge':
         return 16
       case 'reason': {
-        if (bytes.length < 4) return undefined
-        const length = u32(bytes)
+        if (bytes.length - start < 4) return undefined
+        const length = u32(bytes, start)
         if (length > MAX_REASON_BYTES) {
           throw new RfbProtocolError(
             'server',
@@ -173,7 +173,7 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
         return 4 + length
       }
       case 'relay':
-        return bytes.length
+        return bytes.length - start
       default:
         return outOfTurn('server')
     }

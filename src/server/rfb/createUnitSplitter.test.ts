@@ -4,7 +4,10 @@ import { createUnitSplitter } from './createUnitSplitter.js'
 import { RfbProtocolError } from './RfbProtocolError.js'
 
 /** Units of the test: a 1-byte length n, then n − 1 more bytes (n ≥ 1). */
-const measure = (bytes: Uint8Array) => (bytes[0] === undefined ? undefined : Math.max(1, bytes[0]))
+const measure = (bytes: Uint8Array, start: number) => {
+  const n = bytes[start]
+  return n === undefined ? undefined : Math.max(1, n)
+}
 
 function collect(chunks: Uint8Array[], max = 1000): number[][] {
   const splitter = createUnitSplitter('client', max)

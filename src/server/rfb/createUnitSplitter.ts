@@ -4,8 +4,8 @@ const EMPTY = new Uint8Array(0)
 /** Bytes joined to a held head to measure it: more than any unit needs to tell its length (9). */
 const PROBE = 16
 
-/** Tells a unit's length from its first bytes, or undefined until enough have arrived. */
-type Measure = (bytes: Uint8Array) => number | undefined
+/** Tells the length of the unit at `bytes[start]`, or undefined until enough bytes have arrived. */
+type Measure = (bytes: Uint8Array, start: number) => number | undefined
 
 interface UnitSplitter {
   /**
@@ -56,7 +56,7 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
           const probe = new Uint8Array(head.length + Math.min(PROBE, data.length - offset))
           probe.set(head)
           probe.set(data.subarray(offset, offset + probe.length - head.length), head.length)
-          const length = measure(probe)
+          const length = measure(probe, 0)
           if (length === undefined) {
             if (probe.length - head.length < data.length - offset) {
               throw new TypeError('createUnitSplitter: measure needs more than the probe')
@@ -71,20 +71,19 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
           head = EMPTY
           continue
         }
-        const rest = offset === 0 ? data : data.subarray(offset)
-        const length = measure(rest)
+        const length = measure(data, offset)
         if (length === undefined) {
-          head = rest.slice()
+          head = data.slice(offset)
           return
         }
-        if (checked(length) <= rest.length) {
+        if (checked(length) <= data.length - offset) {
           offset += length
-          onUnit(rest.subarray(0, length))
+          onUnit(data.subarray(offset - length, offset))
           continue
         }
         unit = new Uint8Array(length)
-        unit.set(rest)
-        filled = rest.length
+        unit.set(data.subarray(offset))
+        filled = data.length - offset
         return
       }
     },
