@@ -219,6 +219,7 @@ const facts = (m: RfbClientMessage) => ({
   keysym: m.keysym,
   down: m.down,
   clipboardLength: m.clipboardLength,
+  clipboardExtended: m.clipboardExtended,
 })
 
 describe('createRfbFilter: the handshake', () => {
@@ -459,6 +460,7 @@ describe('createRfbFilter: client messages', () => {
         keysym: 0x62,
         down: false,
         clipboardLength: undefined,
+        clipboardExtended: undefined,
       },
     ])
   })
@@ -624,6 +626,11 @@ describe('createRfbFilter: any split', () => {
           const whole = run([stream])
           expect(run(cut(stream, points))).toEqual(whole)
           expect(whole.reported).toHaveLength(list.length + 1)
+          // The reported messages tile the stream; what is forwarded is exactly those not dropped.
+          expect(whole.reported.flatMap((m) => m.bytes)).toEqual([...stream])
+          expect(whole.forward).toEqual(
+            whole.reported.filter((m) => !m.dropped).flatMap((m) => m.bytes),
+          )
           if (!observe) expect(whole.forward).toEqual([...stream])
         },
       ),
