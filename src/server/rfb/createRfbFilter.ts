@@ -89,7 +89,6 @@ const INPUT_KINDS: ReadonlySet<RfbClientMessageKind> = new Set([
   'xvp',
   'setDesktopSize',
 ])
-const SHARED = Uint8Array.of(1)
 
 // What each side sends next. The handshake alternates (RFC 6143 §7.1–7.3): a step waiting on the
 // other side ('wait…') refuses bytes, since a conforming peer sends nothing until it has its answer.
@@ -285,7 +284,8 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'clientInit':
         if (server !== 'relay') outOfTurn('client')
         client = 'messages'
-        forward.push(options.exclusive ? unit : SHARED)
+        // A fresh byte, not a shared constant: whoever sends it may mask or reuse the buffer.
+        forward.push(options.exclusive ? unit : Uint8Array.of(1))
         return
       default: {
         const message: RfbClientMessage = {
