@@ -260,14 +260,19 @@ describe('createRfbFilter: the handshake', () => {
     }
   })
 
-  it('forces the shared flag to 1, keeps it with exclusive', () => {
+  it('forces the shared flag to 1, keeps it with exclusive unless observing', () => {
     for (const version of ['3.3', '3.7', '3.8'] as const) {
       const forced = createRfbFilter({ observe: false, exclusive: false })
       expect(runHandshake(forced, handshake(version, 'vnc', 0)).toServer.at(-1)).toEqual(bytes(1))
       const kept = createRfbFilter({ observe: false, exclusive: true })
       expect(runHandshake(kept, handshake(version, 'vnc', 0)).toServer.at(-1)).toEqual(bytes(0))
-      const shared = createRfbFilter({ observe: true, exclusive: true })
+      const shared = createRfbFilter({ observe: false, exclusive: true })
       expect(runHandshake(shared, handshake(version, 'none', 1)).toServer.at(-1)).toEqual(bytes(1))
+      // An observer never kicks the others, even if marked exclusive.
+      const observer = createRfbFilter({ observe: true, exclusive: true })
+      expect(runHandshake(observer, handshake(version, 'none', 0)).toServer.at(-1)).toEqual(
+        bytes(1),
+      )
     }
   })
 

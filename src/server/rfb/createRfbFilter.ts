@@ -12,7 +12,11 @@ export interface RfbFilterOptions {
    * screen either: that changes what every other viewer sees, and some servers resize the guest.
    */
   observe: boolean
-  /** false (the default everywhere): ClientInit's shared flag is forced to 1. */
+  /**
+   * false (the default everywhere): ClientInit's shared flag is forced to 1. true keeps the
+   * client's flag, except for an observer: observe mode always forces it (an observer never
+   * disconnects the other viewers).
+   */
   exclusive: boolean
   /**
    * The largest single client message held while it arrives, in bytes (default 1 MiB, QEMU's own
@@ -109,7 +113,7 @@ function u32(bytes: Uint8Array, offset = 0): number {
 }
 
 /**
- * A pure, streaming filter of one RFB session as it crosses the gateway. It follows the handshake
+ * A streaming filter of one RFB session (no I/O, no timers: bytes in, bytes out) as it crosses the gateway. It follows the handshake
  * both ways (3.3, 3.7, 3.8; security None or VNC Authentication), forces ClientInit's shared flag
  * (unless `exclusive`), then cuts the browser's stream into whole messages: each is reported, and
  * forwarded unless observe mode drops it as input. Only whole messages are ever forwarded, so what
@@ -285,7 +289,7 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
         if (server !== 'relay') outOfTurn('client')
         client = 'messages'
         // A fresh byte, not a shared constant: whoever sends it may mask or reuse the buffer.
-        forward.push(options.exclusive ? unit : Uint8Array.of(1))
+        forward.push(options.exclusive && !options.observe ? unit : Uint8Array.of(1))
         return
       default: {
         const message: RfbClientMessage = {
