@@ -64,6 +64,25 @@ describe('createUnitSplitter', () => {
     expect(collect([Uint8Array.of(100), new Uint8Array(99)], 100)).toHaveLength(1)
   })
 
+  it('holds about what arrived of a long unit, not what its header claims', () => {
+    const claimsMiB = (bytes: Uint8Array, start: number) =>
+      bytes.length > start ? 1 << 20 : undefined
+    const splitters = Array.from({ length: 20 }, () => createUnitSplitter('client', 1 << 20))
+    const before = process.memoryUsage().arrayBuffers
+    // 20 sessions each send a header that claims 1 MiB, and 100 bytes of it.
+    for (const splitter of splitters) splitter.push(new Uint8Array(100), claimsMiB, () => undefined)
+    const held = process.memoryUsage().arrayBuffers - before
+    expect(held).toBeLessThan(20 * 64 * 1024)
+    // The rest arrives in 1000-byte pieces: one whole unit.
+    const units: number[] = []
+    const splitter = splitters[0]!
+    for (let received = 100; received < 1 << 20; received += 1000) {
+      const piece = new Uint8Array(Math.min(1000, (1 << 20) - received))
+      splitter.push(piece, claimsMiB, (unit) => units.push(unit.length))
+    }
+    expect(units).toEqual([1 << 20])
+  })
+
   it('asks measure again for each unit, after onUnit (the next unit may be another kind)', () => {
     let step = 0
     const splitter = createUnitSplitter('client', 10)

@@ -3,6 +3,8 @@ import { RfbProtocolError, type RfbProtocolSide } from './RfbProtocolError.js'
 const EMPTY = new Uint8Array(0)
 /** Bytes joined to a held head to measure it: more than any unit needs to tell its length (9). */
 const PROBE = 16
+/** The first buffer of a unit that spans chunks; it doubles as bytes arrive, up to the unit's size. */
+const FIRST_CAPACITY = 4096
 
 /** Tells the length of the unit at `bytes[start]`, or undefined until enough bytes have arrived. */
 type Measure = (bytes: Uint8Array, start: number) => number | undefined
@@ -18,13 +20,24 @@ interface UnitSplitter {
 
 /**
  * Cuts a byte stream, split anywhere, into whole units (RFB messages, handshake steps). A unit is
- * held until complete, in one buffer of its final size (no quadratic re-joining of a large paste),
- * and a unit longer than `maxUnitBytes` throws before anything is allocated for it.
+ * held until complete in one buffer that doubles as bytes arrive (no quadratic re-joining of a
+ * large paste), so what is held stays within twice what was received: a header that claims 1 MiB
+ * does not make the gateway allocate 1 MiB. A unit longer than `maxUnitBytes` throws as soon as its
+ * length is known.
  */
 export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number): UnitSplitter {
   let head: Uint8Array = EMPTY // the start of a unit whose length is not known yet
   let unit: Uint8Array | undefined // a unit whose length is known, being filled
+  let unitLength = 0
   let filled = 0
+
+  /** Starts holding a unit of `length` bytes with its first bytes. */
+  const hold = (length: number, first: Uint8Array): void => {
+    unitLength = length
+    unit = new Uint8Array(Math.min(length, Math.max(FIRST_CAPACITY, 2 * first.length)))
+    unit.set(first)
+    filled = first.length
+  }
 
   const checked = (length: number): number => {
     if (!(length >= 1)) throw new TypeError('createUnitSplitter: a unit must be at least 1 byte')
@@ -42,11 +55,19 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
       let offset = 0
       while (offset < data.length) {
         if (unit) {
-          const take = Math.min(unit.length - filled, data.length - offset)
+          const take = Math.min(unitLength - filled, data.length - offset)
+          if (filled + take > unit.length) {
+            const grown = new Uint8Array(
+              Math.min(unitLength, Math.max(filled + take, 2 * unit.length)),
+            )
+            grown.set(unit.subarray(0, filled))
+            unit = grown
+          }
           unit.set(data.subarray(offset, offset + take), filled)
           filled += take
           offset += take
-          if (filled < unit.length) return
+          if (filled < unitLength) return
+          // Full: the buffer has grown to exactly the unit's length.
           const done = unit
           unit = undefined
           onUnit(done)
@@ -65,9 +86,7 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
             return
           }
           // head is shorter than its unit: measure could not tell the length from it alone.
-          unit = new Uint8Array(checked(length))
-          unit.set(head)
-          filled = head.length
+          hold(checked(length), head)
           head = EMPTY
           continue
         }
@@ -81,9 +100,7 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
           onUnit(data.subarray(offset - length, offset))
           continue
         }
-        unit = new Uint8Array(length)
-        unit.set(data.subarray(offset))
-        filled = data.length - offset
+        hold(length, data.subarray(offset))
         return
       }
     },
