@@ -8,6 +8,7 @@ import { WebSocket as NodeWebSocket, WebSocketServer, type RawData } from 'ws'
 import { startProcess, type ManagedProcess } from '../../../test/support/managedProcess.ts'
 import { listenRfbWebSocket } from '../../../fake-cloud/rfb/listenRfbWebSocket.ts'
 import type { RfbWebSocketListener } from '../../../fake-cloud/rfb/listenRfbWebSocket.ts'
+import { vncAuthResponse } from '../../../fake-cloud/rfb/vncAuthResponse.ts'
 import { createRfbFilter, type RfbClientMessage } from './createRfbFilter.js'
 
 /** The slice of noVNC's RFB class this test uses (noVNC ships no types), private hooks included. */
@@ -339,8 +340,22 @@ function freePort(): Promise<number> {
   })
 }
 
-/** TigerVNC's Xvnc offering VeNCrypt (TLS) before None, as its defaults put TLS first. */
-async function startXvnc(): Promise<{ port: number; process: ManagedProcess }> {
+/**
+ * TigerVNC's -Password: the password DES-encrypted with VNC's fixed obfuscation key (d3des, hence
+ * the same bit-reversed keying as VNC auth: vncAuthResponse with the key as the "password").
+ */
+function obfuscatedPassword(password: string): string {
+  const key = String.fromCharCode(23, 82, 107, 6, 35, 78, 88, 7)
+  const block = new Uint8Array(16)
+  block.set(Uint8Array.from(password.slice(0, 8), (c) => c.charCodeAt(0)))
+  return Buffer.from(vncAuthResponse(key, block).subarray(0, 8)).toString('hex')
+}
+
+/** TigerVNC's Xvnc offering VeNCrypt (TLS) first, as its defaults do, then `securityTypes`. */
+async function startXvnc(
+  securityTypes: string,
+  password?: string,
+): Promise<{ port: number; process: ManagedProcess }> {
   let display = 0
   for (let n = 100 + Math.floor(Math.random() * 800); n < 1000; n++) {
     if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) {
@@ -357,7 +372,8 @@ async function startXvnc(): Promise<{ port: number; process: ManagedProcess }> {
     '-nolisten',
     'tcp',
     '-SecurityTypes',
-    'TLSNone,None',
+    securityTypes,
+    ...(password === undefined ? [] : ['-Password', obfuscatedPassword(password)]),
     '-geometry',
     '320x200',
     '-depth',
@@ -380,47 +396,60 @@ async function startXvnc(): Promise<{ port: number; process: ManagedProcess }> {
 }
 
 describe('createRfbFilter with the real noVNC client and TigerVNC', () => {
-  it("rewrites Xvnc's VeNCrypt-first offer to None; every byte noVNC sends parses", async () => {
-    const xvnc = await startXvnc()
-    try {
-      relay = await startRelay(xvnc.port, false)
-      const client = await connect(relay.url)
-      // Xvnc offers [VeNCrypt, VeNCrypt, None]; noVNC would pick VeNCrypt (TLS), which the gateway
-      // cannot see into. The browser was offered None alone.
-      expect([...(relay.toBrowser[1] ?? [])]).toEqual([1, 1])
-      client.sendKey(0x61, 'KeyA')
-      client._handleMouseButton(10, 20, 1)
-      client._handleMouseButton(10, 20, 0)
-      client.clipboardPasteFrom('copied')
-      await expect
-        .poll(() => relay?.reported.filter((m) => m.kind === 'clipboard').length, { timeout: 5000 })
-        .toBeGreaterThan(0)
-      // Xvnc still answers update requests after all of it: it accepted every forwarded byte.
-      const received = relay.toBrowser.length
-      await expect.poll(() => relay?.toBrowser.length, { timeout: 5000 }).toBeGreaterThan(received)
-      expect(relay.errors).toEqual([])
-      const sent = join(relay.sent)
-      const forwarded = join(relay.forwarded)
-      const differing = [...sent.keys()].filter((i) => sent[i] !== forwarded[i])
-      expect(differing.map((i) => [sent[i], forwarded[i]])).toEqual([[0, 1]])
-      expect(new Set(relay.reported.map((m) => m.kind))).toEqual(
-        new Set([
-          'setPixelFormat',
-          'setEncodings',
-          'updateRequest',
-          'key',
-          'pointer',
-          'clipboard',
-          'fence',
-          'continuousUpdates',
-        ]),
-      )
-    } finally {
-      rfb?.disconnect()
-      rfb = undefined
-      await xvnc.process.stop()
-    }
-  })
+  it.each([
+    ['TLSNone,None', undefined, 1],
+    ['TLSVnc,VncAuth', 'pw', 2],
+  ] as const)(
+    "rewrites Xvnc's VeNCrypt-first offer (%s) to what it can follow; every byte noVNC sends parses",
+    async (securityTypes, password, followed) => {
+      const xvnc = await startXvnc(securityTypes, password)
+      try {
+        relay = await startRelay(xvnc.port, false)
+        const client = await connect(relay.url)
+        let disconnected = false
+        client.addEventListener('disconnect', () => (disconnected = true))
+        // Xvnc offers [VeNCrypt, VeNCrypt, None or VNC auth]; noVNC would pick VeNCrypt (TLS),
+        // which the gateway cannot see into. The browser was offered the last one alone.
+        expect([...(relay.toBrowser[1] ?? [])]).toEqual([1, followed])
+        client.sendKey(0x61, 'KeyA')
+        client._handleMouseButton(10, 20, 1)
+        client._handleMouseButton(10, 20, 0)
+        client.clipboardPasteFrom('copied')
+        await expect
+          .poll(() => relay?.reported.filter((m) => m.kind === 'clipboard').length, {
+            timeout: 5000,
+          })
+          .toBeGreaterThan(0)
+        // Xvnc still answers update requests after all of it: it accepted every forwarded byte.
+        const received = relay.toBrowser.length
+        await expect
+          .poll(() => relay?.toBrowser.length, { timeout: 5000 })
+          .toBeGreaterThan(received)
+        expect(relay.errors).toEqual([])
+        expect(disconnected).toBe(false)
+        const sent = join(relay.sent)
+        const forwarded = join(relay.forwarded)
+        const differing = [...sent.keys()].filter((i) => sent[i] !== forwarded[i])
+        expect(differing.map((i) => [sent[i], forwarded[i]])).toEqual([[0, 1]])
+        expect(new Set(relay.reported.map((m) => m.kind))).toEqual(
+          new Set([
+            'setPixelFormat',
+            'setEncodings',
+            'updateRequest',
+            'key',
+            'pointer',
+            'clipboard',
+            'fence',
+            'continuousUpdates',
+          ]),
+        )
+      } finally {
+        rfb?.disconnect()
+        rfb = undefined
+        await xvnc.process.stop()
+      }
+    },
+  )
 })
 
 const SERVER_KINDS = {
