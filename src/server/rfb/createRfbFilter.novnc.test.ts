@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
 // The real noVNC client (1.7) → a small websocket relay running the filter → the fake RFB server:
 // every byte noVNC really sends must parse, and observe mode must keep input from the server.
+import { existsSync } from 'node:fs'
+import { connect as connectTcp, createServer } from 'node:net'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket, WebSocketServer, type RawData } from 'ws'
+import { startProcess, type ManagedProcess } from '../../../test/support/managedProcess.ts'
 import { listenRfbWebSocket } from '../../../fake-cloud/rfb/listenRfbWebSocket.ts'
 import type { RfbWebSocketListener } from '../../../fake-cloud/rfb/listenRfbWebSocket.ts'
+import { vncAuthResponse } from '../../../fake-cloud/rfb/vncAuthResponse.ts'
 import { createRfbFilter, type RfbClientMessage } from './createRfbFilter.js'
 
 /** The slice of noVNC's RFB class this test uses (noVNC ships no types), private hooks included. */
@@ -67,6 +71,8 @@ function stubCanvas(): void {
 
 interface Relay {
   url: string
+  /** Every byte the filter passed on to the browser. */
+  toBrowser: Uint8Array[]
   /** Every byte noVNC sent, as sent. */
   sent: Uint8Array[]
   /** Every byte the filter passed on to the server. */
@@ -79,12 +85,55 @@ interface Relay {
 const toBytes = (data: RawData) =>
   new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer))
 
+/** The relay's way to the VNC server: a websocket (as the gateway has), or raw TCP. */
+interface Upstream {
+  readonly open: boolean
+  send(bytes: Uint8Array): void
+  close(): void
+  on(event: 'open' | 'close', listener: () => void): void
+  on(event: 'message', listener: (bytes: Uint8Array) => void): void
+}
+
+function connectUpstream(target: string | number): Upstream {
+  if (typeof target === 'string') {
+    const ws = new NodeWebSocket(target)
+    return {
+      get open() {
+        return ws.readyState === NodeWebSocket.OPEN
+      },
+      send: (bytes) => ws.send(bytes),
+      close: () => ws.terminate(),
+      on: (event: string, listener: (bytes: Uint8Array) => void) =>
+        event === 'message'
+          ? ws.on('message', (data) => listener(toBytes(data)))
+          : ws.on(event, listener as () => void),
+    }
+  }
+  // TCP splits the stream wherever it likes: the filter sees other cuts than over a websocket.
+  const socket = connectTcp({ host: '127.0.0.1', port: target })
+  let open = false
+  socket.on('connect', () => (open = true))
+  socket.on('error', () => socket.destroy())
+  return {
+    get open() {
+      return open
+    },
+    send: (bytes) => socket.write(bytes),
+    close: () => socket.destroy(),
+    on: (event: string, listener: (bytes: Uint8Array) => void) =>
+      event === 'message'
+        ? socket.on('data', (data) => listener(new Uint8Array(data)))
+        : socket.on(event === 'open' ? 'connect' : 'close', listener as () => void),
+  }
+}
+
 /** A websocket relay that runs every byte of one session through a filter, as the gateway will. */
-async function startRelay(upstream: string, observe: boolean): Promise<Relay> {
+async function startRelay(upstream: string | number, observe: boolean): Promise<Relay> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
   await new Promise((resolve) => wss.once('listening', resolve))
   const relay: Relay = {
     url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/`,
+    toBrowser: [],
     sent: [],
     forwarded: [],
     reported: [],
@@ -93,12 +142,12 @@ async function startRelay(upstream: string, observe: boolean): Promise<Relay> {
   }
   wss.on('connection', (browser) => {
     const filter = createRfbFilter({ observe, exclusive: false })
-    const server = new NodeWebSocket(upstream)
+    const server = connectUpstream(upstream)
     const early: Uint8Array[] = []
     const cut = (error: unknown) => {
       relay.errors.push(error)
       browser.terminate()
-      server.terminate()
+      server.close()
     }
     browser.on('message', (data) => {
       const bytes = toBytes(data)
@@ -108,17 +157,19 @@ async function startRelay(upstream: string, observe: boolean): Promise<Relay> {
         relay.reported.push(...messages.map((m) => ({ ...m, bytes: m.bytes.slice() })))
         if (forward.length === 0) return
         relay.forwarded.push(forward.slice())
-        if (server.readyState === NodeWebSocket.OPEN) server.send(forward)
+        if (server.open) server.send(forward)
         else early.push(forward.slice())
       } catch (error) {
         cut(error)
       }
     })
     server.on('open', () => early.splice(0).forEach((bytes) => server.send(bytes)))
-    server.on('message', (data) => {
+    server.on('message', (bytes) => {
       try {
-        const forward = filter.fromServer(toBytes(data))
-        if (forward.length > 0) browser.send(forward)
+        const forward = filter.fromServer(bytes)
+        if (forward.length === 0) return
+        relay.toBrowser.push(forward.slice())
+        browser.send(forward)
       } catch (error) {
         cut(error)
       }
@@ -275,6 +326,130 @@ describe('createRfbFilter with the real noVNC client', () => {
       'setDesktopSize',
     ])
   })
+})
+
+/** A free loopback TCP port. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * TigerVNC's -Password: the password DES-encrypted with VNC's fixed obfuscation key (d3des, hence
+ * the same bit-reversed keying as VNC auth: vncAuthResponse with the key as the "password").
+ */
+function obfuscatedPassword(password: string): string {
+  const key = String.fromCharCode(23, 82, 107, 6, 35, 78, 88, 7)
+  const block = new Uint8Array(16)
+  block.set(Uint8Array.from(password.slice(0, 8), (c) => c.charCodeAt(0)))
+  return Buffer.from(vncAuthResponse(key, block).subarray(0, 8)).toString('hex')
+}
+
+/** TigerVNC's Xvnc offering VeNCrypt (TLS) first, as its defaults do, then `securityTypes`. */
+async function startXvnc(
+  securityTypes: string,
+  password?: string,
+): Promise<{ port: number; process: ManagedProcess }> {
+  let display = 0
+  for (let n = 100 + Math.floor(Math.random() * 800); n < 1000; n++) {
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) {
+      display = n
+      break
+    }
+  }
+  const port = await freePort()
+  const xvnc = startProcess('Xvnc', 'Xvnc', [
+    `:${display}`,
+    '-rfbport',
+    String(port),
+    '-localhost',
+    '-nolisten',
+    'tcp',
+    '-SecurityTypes',
+    securityTypes,
+    ...(password === undefined ? [] : ['-Password', obfuscatedPassword(password)]),
+    '-geometry',
+    '320x200',
+    '-depth',
+    '24',
+  ])
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const accepts = await new Promise<boolean>((resolve) => {
+      const socket = connectTcp({ host: '127.0.0.1', port })
+      socket.once('connect', () => resolve(true)).once('error', () => resolve(false))
+      socket.once('connect', () => socket.destroy())
+    })
+    if (accepts) return { port, process: xvnc }
+    if (Date.now() > deadline) {
+      await xvnc.stop()
+      throw new Error(`Xvnc did not listen on ${port}:\n${xvnc.output()}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe('createRfbFilter with the real noVNC client and TigerVNC', () => {
+  it.each([
+    ['TLSNone,None', undefined, 1],
+    ['TLSVnc,VncAuth', 'pw', 2],
+  ] as const)(
+    "rewrites Xvnc's VeNCrypt-first offer (%s) to what it can follow; every byte noVNC sends parses",
+    async (securityTypes, password, followed) => {
+      const xvnc = await startXvnc(securityTypes, password)
+      try {
+        relay = await startRelay(xvnc.port, false)
+        const client = await connect(relay.url)
+        let disconnected = false
+        client.addEventListener('disconnect', () => (disconnected = true))
+        // Xvnc offers [VeNCrypt, VeNCrypt, None or VNC auth]; noVNC would pick VeNCrypt (TLS),
+        // which the gateway cannot see into. The browser was offered the last one alone.
+        expect([...(relay.toBrowser[1] ?? [])]).toEqual([1, followed])
+        client.sendKey(0x61, 'KeyA')
+        client._handleMouseButton(10, 20, 1)
+        client._handleMouseButton(10, 20, 0)
+        client.clipboardPasteFrom('copied')
+        await expect
+          .poll(() => relay?.reported.filter((m) => m.kind === 'clipboard').length, {
+            timeout: 5000,
+          })
+          .toBeGreaterThan(0)
+        // Xvnc still answers update requests after all of it: it accepted every forwarded byte.
+        const received = relay.toBrowser.length
+        await expect
+          .poll(() => relay?.toBrowser.length, { timeout: 5000 })
+          .toBeGreaterThan(received)
+        expect(relay.errors).toEqual([])
+        expect(disconnected).toBe(false)
+        const sent = join(relay.sent)
+        const forwarded = join(relay.forwarded)
+        const differing = [...sent.keys()].filter((i) => sent[i] !== forwarded[i])
+        expect(differing.map((i) => [sent[i], forwarded[i]])).toEqual([[0, 1]])
+        expect(new Set(relay.reported.map((m) => m.kind))).toEqual(
+          new Set([
+            'setPixelFormat',
+            'setEncodings',
+            'updateRequest',
+            'key',
+            'pointer',
+            'clipboard',
+            'fence',
+            'continuousUpdates',
+          ]),
+        )
+      } finally {
+        rfb?.disconnect()
+        rfb = undefined
+        await xvnc.process.stop()
+      }
+    },
+  )
 })
 
 const SERVER_KINDS = {

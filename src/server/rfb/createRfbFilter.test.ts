@@ -219,6 +219,7 @@ const facts = (m: RfbClientMessage) => ({
   keysym: m.keysym,
   down: m.down,
   clipboardLength: m.clipboardLength,
+  clipboardExtended: m.clipboardExtended,
 })
 
 describe('createRfbFilter: the handshake', () => {
@@ -259,14 +260,19 @@ describe('createRfbFilter: the handshake', () => {
     }
   })
 
-  it('forces the shared flag to 1, keeps it with exclusive', () => {
+  it('forces the shared flag to 1, keeps it with exclusive unless observing', () => {
     for (const version of ['3.3', '3.7', '3.8'] as const) {
       const forced = createRfbFilter({ observe: false, exclusive: false })
       expect(runHandshake(forced, handshake(version, 'vnc', 0)).toServer.at(-1)).toEqual(bytes(1))
       const kept = createRfbFilter({ observe: false, exclusive: true })
       expect(runHandshake(kept, handshake(version, 'vnc', 0)).toServer.at(-1)).toEqual(bytes(0))
-      const shared = createRfbFilter({ observe: true, exclusive: true })
+      const shared = createRfbFilter({ observe: false, exclusive: true })
       expect(runHandshake(shared, handshake(version, 'none', 1)).toServer.at(-1)).toEqual(bytes(1))
+      // An observer never kicks the others, even if marked exclusive.
+      const observer = createRfbFilter({ observe: true, exclusive: true })
+      expect(runHandshake(observer, handshake(version, 'none', 0)).toServer.at(-1)).toEqual(
+        bytes(1),
+      )
     }
   })
 
@@ -459,6 +465,7 @@ describe('createRfbFilter: client messages', () => {
         keysym: 0x62,
         down: false,
         clipboardLength: undefined,
+        clipboardExtended: undefined,
       },
     ])
   })
@@ -624,6 +631,11 @@ describe('createRfbFilter: any split', () => {
           const whole = run([stream])
           expect(run(cut(stream, points))).toEqual(whole)
           expect(whole.reported).toHaveLength(list.length + 1)
+          // The reported messages tile the stream; what is forwarded is exactly those not dropped.
+          expect(whole.reported.flatMap((m) => m.bytes)).toEqual([...stream])
+          expect(whole.forward).toEqual(
+            whole.reported.filter((m) => !m.dropped).flatMap((m) => m.bytes),
+          )
           if (!observe) expect(whole.forward).toEqual([...stream])
         },
       ),

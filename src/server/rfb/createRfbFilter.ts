@@ -12,7 +12,11 @@ export interface RfbFilterOptions {
    * screen either: that changes what every other viewer sees, and some servers resize the guest.
    */
   observe: boolean
-  /** false (the default everywhere): ClientInit's shared flag is forced to 1. */
+  /**
+   * false (the default everywhere): ClientInit's shared flag is forced to 1. true keeps the
+   * client's flag, except for an observer: observe mode always forces it (an observer never
+   * disconnects the other viewers).
+   */
   exclusive: boolean
   /**
    * The largest single client message held while it arrives, in bytes (default 1 MiB, QEMU's own
@@ -89,7 +93,6 @@ const INPUT_KINDS: ReadonlySet<RfbClientMessageKind> = new Set([
   'xvp',
   'setDesktopSize',
 ])
-const SHARED = Uint8Array.of(1)
 
 // What each side sends next. The handshake alternates (RFC 6143 §7.1–7.3): a step waiting on the
 // other side ('wait…') refuses bytes, since a conforming peer sends nothing until it has its answer.
@@ -110,7 +113,7 @@ function u32(bytes: Uint8Array, offset = 0): number {
 }
 
 /**
- * A pure, streaming filter of one RFB session as it crosses the gateway. It follows the handshake
+ * A streaming filter of one RFB session (no I/O, no timers: bytes in, bytes out) as it crosses the gateway. It follows the handshake
  * both ways (3.3, 3.7, 3.8; security None or VNC Authentication), forces ClientInit's shared flag
  * (unless `exclusive`), then cuts the browser's stream into whole messages: each is reported, and
  * forwarded unless observe mode drops it as input. Only whole messages are ever forwarded, so what
@@ -132,7 +135,7 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
     throw new RfbProtocolError(side, `the ${who} sent bytes out of turn in the RFB handshake`)
   }
 
-  const measureClient = (bytes: Uint8Array): number | undefined => {
+  const measureClient = (bytes: Uint8Array, start: number): number | undefined => {
     switch (client) {
       case 'version':
         return 12
@@ -142,13 +145,13 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'authResponse':
         return 16
       case 'messages':
-        return measureClientMessage(bytes, extendedPointer)
+        return measureClientMessage(bytes, start, extendedPointer)
       default:
         return outOfTurn('client')
     }
   }
 
-  const measureServer = (bytes: Uint8Array): number | undefined => {
+  const measureServer = (bytes: Uint8Array, start: number): number | undefined => {
     switch (server) {
       case 'version':
         return 12
@@ -156,14 +159,14 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'securityResult':
         return 4
       case 'securityTypes': {
-        const count = bytes[0]
+        const count = bytes[start]
         return count === undefined ? undefined : 1 + count
       }
       case 'challenge':
         return 16
       case 'reason': {
-        if (bytes.length < 4) return undefined
-        const length = u32(bytes)
+        if (bytes.length - start < 4) return undefined
+        const length = u32(bytes, start)
         if (length > MAX_REASON_BYTES) {
           throw new RfbProtocolError(
             'server',
@@ -173,7 +176,7 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
         return 4 + length
       }
       case 'relay':
-        return bytes.length
+        return bytes.length - start
       default:
         return outOfTurn('server')
     }
@@ -285,7 +288,8 @@ export function createRfbFilter(options: RfbFilterOptions): RfbFilter {
       case 'clientInit':
         if (server !== 'relay') outOfTurn('client')
         client = 'messages'
-        forward.push(options.exclusive ? unit : SHARED)
+        // A fresh byte, not a shared constant: whoever sends it may mask or reuse the buffer.
+        forward.push(options.exclusive && !options.observe ? unit : Uint8Array.of(1))
         return
       default: {
         const message: RfbClientMessage = {

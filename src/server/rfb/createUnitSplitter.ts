@@ -3,9 +3,11 @@ import { RfbProtocolError, type RfbProtocolSide } from './RfbProtocolError.js'
 const EMPTY = new Uint8Array(0)
 /** Bytes joined to a held head to measure it: more than any unit needs to tell its length (9). */
 const PROBE = 16
+/** The first buffer of a unit that spans chunks; it doubles as bytes arrive, up to the unit's size. */
+const FIRST_CAPACITY = 4096
 
-/** Tells a unit's length from its first bytes, or undefined until enough have arrived. */
-type Measure = (bytes: Uint8Array) => number | undefined
+/** Tells the length of the unit at `bytes[start]`, or undefined until enough bytes have arrived. */
+type Measure = (bytes: Uint8Array, start: number) => number | undefined
 
 interface UnitSplitter {
   /**
@@ -18,20 +20,31 @@ interface UnitSplitter {
 
 /**
  * Cuts a byte stream, split anywhere, into whole units (RFB messages, handshake steps). A unit is
- * held until complete, in one buffer of its final size (no quadratic re-joining of a large paste),
- * and a unit longer than `maxUnitBytes` throws before anything is allocated for it.
+ * held until complete in one buffer that doubles as bytes arrive (no quadratic re-joining of a
+ * large paste), so what is held stays within twice what was received: a header that claims 1 MiB
+ * does not make the gateway allocate 1 MiB. A unit longer than `maxUnitBytes` throws as soon as its
+ * length is known.
  */
 export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number): UnitSplitter {
   let head: Uint8Array = EMPTY // the start of a unit whose length is not known yet
   let unit: Uint8Array | undefined // a unit whose length is known, being filled
+  let unitLength = 0
   let filled = 0
+
+  /** Starts holding a unit of `length` bytes with its first bytes. */
+  const hold = (length: number, first: Uint8Array): void => {
+    unitLength = length
+    unit = new Uint8Array(Math.min(length, Math.max(FIRST_CAPACITY, 2 * first.length)))
+    unit.set(first)
+    filled = first.length
+  }
 
   const checked = (length: number): number => {
     if (!(length >= 1)) throw new TypeError('createUnitSplitter: a unit must be at least 1 byte')
     if (length > maxUnitBytes) {
       throw new RfbProtocolError(
         side,
-        `the ${side} sent a ${length}-byte RFB message, over the ${maxUnitBytes}-byte limit`,
+        `the ${side === 'client' ? 'browser' : 'VNC server'} sent a ${length}-byte RFB message, over the ${maxUnitBytes}-byte limit`,
       )
     }
     return length
@@ -42,11 +55,19 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
       let offset = 0
       while (offset < data.length) {
         if (unit) {
-          const take = Math.min(unit.length - filled, data.length - offset)
+          const take = Math.min(unitLength - filled, data.length - offset)
+          if (filled + take > unit.length) {
+            const grown = new Uint8Array(
+              Math.min(unitLength, Math.max(filled + take, 2 * unit.length)),
+            )
+            grown.set(unit.subarray(0, filled))
+            unit = grown
+          }
           unit.set(data.subarray(offset, offset + take), filled)
           filled += take
           offset += take
-          if (filled < unit.length) return
+          if (filled < unitLength) return
+          // Full: the buffer has grown to exactly the unit's length.
           const done = unit
           unit = undefined
           onUnit(done)
@@ -56,7 +77,7 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
           const probe = new Uint8Array(head.length + Math.min(PROBE, data.length - offset))
           probe.set(head)
           probe.set(data.subarray(offset, offset + probe.length - head.length), head.length)
-          const length = measure(probe)
+          const length = measure(probe, 0)
           if (length === undefined) {
             if (probe.length - head.length < data.length - offset) {
               throw new TypeError('createUnitSplitter: measure needs more than the probe')
@@ -65,26 +86,21 @@ export function createUnitSplitter(side: RfbProtocolSide, maxUnitBytes: number):
             return
           }
           // head is shorter than its unit: measure could not tell the length from it alone.
-          unit = new Uint8Array(checked(length))
-          unit.set(head)
-          filled = head.length
+          hold(checked(length), head)
           head = EMPTY
           continue
         }
-        const rest = offset === 0 ? data : data.subarray(offset)
-        const length = measure(rest)
+        const length = measure(data, offset)
         if (length === undefined) {
-          head = rest.slice()
+          head = data.slice(offset)
           return
         }
-        if (checked(length) <= rest.length) {
+        if (checked(length) <= data.length - offset) {
           offset += length
-          onUnit(rest.subarray(0, length))
+          onUnit(data.subarray(offset - length, offset))
           continue
         }
-        unit = new Uint8Array(length)
-        unit.set(rest)
-        filled = rest.length
+        hold(length, data.subarray(offset))
         return
       }
     },

@@ -19,15 +19,24 @@ const KINDS: Partial<Record<number, RfbClientMessageKind>> = {
 
 /** Names a whole, already measured client message and reads the facts the audit needs. */
 export function describeClientMessage(message: Uint8Array): ClientMessageFacts {
-  const view = new DataView(message.buffer, message.byteOffset, message.byteLength)
+  const u32 = (offset: number) =>
+    (((message[offset] ?? 0) << 24) |
+      ((message[offset + 1] ?? 0) << 16) |
+      ((message[offset + 2] ?? 0) << 8) |
+      (message[offset + 3] ?? 0)) >>>
+    0
   const kind = KINDS[message[0] ?? -1]
   if (kind === undefined) throw new TypeError('describeClientMessage: not a measured message')
-  if (kind === 'key') return { kind, down: view.getUint8(1) !== 0, keysym: view.getUint32(4) }
+  if (kind === 'key') return { kind, down: message[1] !== 0, keysym: u32(4) }
   if (kind === 'qemu' && message[1] === 0) {
-    return { kind: 'qemuKey', down: view.getUint16(2) !== 0, keysym: view.getUint32(4) }
+    return {
+      kind: 'qemuKey',
+      down: (message[2] ?? 0) !== 0 || (message[3] ?? 0) !== 0,
+      keysym: u32(4),
+    }
   }
   if (kind === 'clipboard') {
-    const length = view.getInt32(4)
+    const length = u32(4) | 0
     return { kind, clipboardLength: Math.abs(length), clipboardExtended: length < 0 }
   }
   return { kind }

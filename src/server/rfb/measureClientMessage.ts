@@ -10,7 +10,7 @@ function fail(message: string): never {
 }
 
 /**
- * The length of the client→server RFB message at the start of `bytes` (after the handshake), or
+ * The length of the client→server RFB message at `bytes[start]` (after the handshake), or
  * undefined while too few bytes have arrived to tell. Every message noVNC 1.5–1.7 can send is known
  * (RFC 6143 §7.5 plus the extensions in noVNC's core/rfb.js `RFB.messages`); anything else throws,
  * since RFB has no generic framing to skip an unknown message by. At most 9 bytes are ever needed to
@@ -19,18 +19,21 @@ function fail(message: string): never {
  */
 export function measureClientMessage(
   bytes: Uint8Array,
+  start: number,
   extendedPointer: boolean,
 ): number | undefined {
-  const type = bytes[0]
-  if (type === undefined) return undefined
-  const view = () => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // Indexed reads, no DataView or subarray: this runs for every message of every session.
+  const available = bytes.length - start
+  const at = (offset: number) => bytes[start + offset] ?? 0
+  if (available < 1) return undefined
+  const type = at(0)
   switch (type) {
     case 0: // SetPixelFormat
       return 20
     case 2: {
       // SetEncodings: u8 type, pad, u16 count, s32 × count
-      if (bytes.length < 4) return undefined
-      const count = view().getUint16(2)
+      if (available < 4) return undefined
+      const count = (at(2) << 8) | at(3)
       if (count > MAX_ENCODINGS)
         fail(`SetEncodings lists ${count} encodings (at most ${MAX_ENCODINGS})`)
       return 4 + 4 * count
@@ -42,22 +45,21 @@ export function measureClientMessage(
     case 5: {
       // PointerEvent; noVNC 1.7 sends the 7-byte ExtendedMouseButtons form only when the server
       // confirmed -316, which it can only do if the client announced it.
-      const mask = bytes[1]
-      if (mask === undefined) return undefined
-      return extendedPointer && mask & 0x80 ? 7 : 6
+      if (available < 2) return undefined
+      return extendedPointer && at(1) & 0x80 ? 7 : 6
     }
     case 6: {
       // ClientCutText: a s32 length; negative means |length| bytes of extended-clipboard data
       // (noVNC's clientCutText(…, extended) sends toUnsigned32bit(-data.length)).
-      if (bytes.length < 8) return undefined
-      return 8 + Math.abs(view().getInt32(4))
+      if (available < 8) return undefined
+      return 8 + Math.abs((at(4) << 24) | (at(5) << 16) | (at(6) << 8) | at(7))
     }
     case 150: // EnableContinuousUpdates
       return 10
     case 248: {
       // ClientFence: u8 type, 3 pad, u32 flags, u8 length, payload
-      const length = bytes[8]
-      if (length === undefined) return undefined
+      if (available < 9) return undefined
+      const length = at(8)
       if (length > MAX_FENCE_PAYLOAD) fail(`ClientFence carries ${length} bytes (at most 64)`)
       return 9 + length
     }
@@ -65,27 +67,26 @@ export function measureClientMessage(
       return 4
     case 251: {
       // SetDesktopSize: type, pad, u16 width, u16 height, u8 screens, pad, 16 bytes per screen
-      const screens = bytes[6]
-      if (screens === undefined) return undefined
-      return 8 + 16 * screens
+      if (available < 7) return undefined
+      return 8 + 16 * at(6)
     }
     case 255:
-      return measureQemuMessage(bytes)
+      return measureQemuMessage(available, at)
     default:
       return fail(`the browser sent an unknown RFB message type ${type}`)
   }
 }
 
 /** QEMU client messages (type 255), as QEMU's ui/vnc.c reads them. */
-function measureQemuMessage(bytes: Uint8Array): number | undefined {
-  const subtype = bytes[1]
-  if (subtype === undefined) return undefined
+function measureQemuMessage(available: number, at: (offset: number) => number): number | undefined {
+  if (available < 2) return undefined
+  const subtype = at(1)
   if (subtype === 0) return 12 // extended key event: u16 down, u32 keysym, u32 keycode
   if (subtype !== 1) fail(`the browser sent an unknown QEMU message subtype ${subtype}`)
   // Audio: u16 operation; 0 enable and 1 disable are 4 bytes, 2 set-format adds u8 format,
   // u8 channels and u32 frequency.
-  if (bytes.length < 4) return undefined
-  const operation = ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0)
+  if (available < 4) return undefined
+  const operation = (at(2) << 8) | at(3)
   if (operation === 0 || operation === 1) return 4
   if (operation === 2) return 10
   return fail(`the browser sent an unknown QEMU audio operation ${operation}`)

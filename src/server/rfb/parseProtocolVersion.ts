@@ -15,7 +15,7 @@ export function parseProtocolVersion(bytes: Uint8Array, side: RfbProtocolSide): 
   if (!match || major < 3) {
     throw new RfbProtocolError(
       side,
-      `the ${side} did not send an RFB ProtocolVersion (RFB 003.00x)`,
+      `the ${side === 'client' ? 'browser' : 'VNC server'} did not send an RFB ProtocolVersion (RFB 003.00x)`,
     )
   }
   if (major > 3 || minor >= 8) return 3.8
