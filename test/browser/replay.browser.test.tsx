@@ -56,12 +56,16 @@ async function settledHash(canvas: HTMLCanvasElement): Promise<string> {
 /** Renders a replay and times it from `playing` to `ended` (performance.now(), ms). */
 async function replay(speed: 1 | 8) {
   const times: Partial<Record<ConsoleReplayState, number>> = {}
+  const states: ConsoleReplayState[] = []
   const { container } = render(
     <StrictMode>
       <ConsoleReplay
         src={recording}
         defaultSpeed={speed}
-        onStateChange={(state) => (times[state] ??= performance.now())}
+        onStateChange={(state) => {
+          states.push(state)
+          times[state] ??= performance.now()
+        }}
         style={{ width: 640, height: 460 }}
       />
     </StrictMode>,
@@ -69,6 +73,8 @@ async function replay(speed: 1 | 8) {
   const root = () => container.querySelector<HTMLElement>('[data-rvc-replay]')!
   await expect.poll(() => root().dataset.state, { timeout: 20_000 }).toBe('ended')
   const wall = times.ended! - times.playing!
+  // Each change reported once, StrictMode or not.
+  expect(states).toEqual(['loading', 'playing', 'ended'])
   return { root: root(), wall }
 }
 
