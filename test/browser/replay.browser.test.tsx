@@ -56,12 +56,16 @@ async function settledHash(canvas: HTMLCanvasElement): Promise<string> {
 /** Renders a replay and times it from `playing` to `ended` (performance.now(), ms). */
 async function replay(speed: 1 | 8) {
   const times: Partial<Record<ConsoleReplayState, number>> = {}
+  const states: ConsoleReplayState[] = []
   const { container } = render(
     <StrictMode>
       <ConsoleReplay
         src={recording}
         defaultSpeed={speed}
-        onStateChange={(state) => (times[state] ??= performance.now())}
+        onStateChange={(state) => {
+          states.push(state)
+          times[state] ??= performance.now()
+        }}
         style={{ width: 640, height: 460 }}
       />
     </StrictMode>,
@@ -69,6 +73,8 @@ async function replay(speed: 1 | 8) {
   const root = () => container.querySelector<HTMLElement>('[data-rvc-replay]')!
   await expect.poll(() => root().dataset.state, { timeout: 20_000 }).toBe('ended')
   const wall = times.ended! - times.playing!
+  // Each change reported once, StrictMode or not.
+  expect(states).toEqual(['loading', 'playing', 'ended'])
   return { root: root(), wall }
 }
 
@@ -127,8 +133,12 @@ describe('a recorded session, replayed', () => {
     await expect.poll(() => root.dataset.state).toBe('paused')
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}')
     expect(root.dataset.speed).toBe('4')
+    const seekStarted = performance.now()
     await userEvent.keyboard('{End}')
-    await expect.poll(() => root.dataset.state).toBe('ended')
+    await expect.poll(() => root.dataset.state, { interval: 5 }).toBe('ended')
+    console.log(
+      `seek from the start to the end: ${(performance.now() - seekStarted).toFixed(0)} ms`,
+    )
     expect(await settledHash(canvasOf(root))).toBe(liveHash)
     expect(root.querySelector('[data-rvc-replay-speed="4"]')?.getAttribute('aria-pressed')).toBe(
       'true',

@@ -15,7 +15,7 @@ import type { RecordingOutcome } from '../../src/server/recording/RecordingOutco
 import type { SessionRecorder } from '../../src/server/recording/SessionRecorder.ts'
 
 interface RecordedVm {
-  vm: RfbTcpListener
+  vm: RfbTcpListener | undefined
   relay: WebSocketServer
   directory: string
   painter: ReturnType<typeof setInterval>
@@ -25,20 +25,29 @@ interface RecordedVm {
 const vms = new Map<string, RecordedVm>()
 let next = 0
 
-/** noVNC's client messages before ClientInit under VNC Authentication: version, type, response, ClientInit. */
-const HANDSHAKE_MESSAGES = 4
-
 export const recordingCommands = {
-  /** A fake VM with `password`, its screen repainted every 100 ms, behind a recording relay. */
-  async recStartVm(_context, options: { password: string }): Promise<{ id: string; url: string }> {
-    const vm = await listenRfbTcp({ width: 640, height: 400, password: options.password })
+  /**
+   * A VM behind a recording relay: the built-in RFB server with `password`, its screen repainted
+   * every 100 ms, or the RFB server at `vncPort` (Xvnc, security None).
+   */
+  async recStartVm(
+    _context,
+    options: { password: string } | { vncPort: number },
+  ): Promise<{ id: string; url: string }> {
+    const vm =
+      'password' in options
+        ? await listenRfbTcp({ width: 640, height: 400, password: options.password })
+        : undefined
+    const port = vm ? vm.port : (options as { vncPort: number }).vncPort
+    // noVNC's client messages up to ClientInit: version, security type, [VNC auth response,] ClientInit.
+    const handshakeMessages = vm ? 4 : 3
     const directory = await mkdtemp(join(tmpdir(), 'rvc-replay-'))
     let tick = 0
     const painter = setInterval(() => {
       // A moving, colour-cycling block: every update changes what the screen shows.
       tick++
       const colour = (((tick * 37) % 256) << 16) | (((tick * 91) % 256) << 8) | ((tick * 13) % 256)
-      vm.server.framebuffer.fillRect((tick * 23) % 560, 60 + ((tick * 17) % 300), 80, 40, colour)
+      vm?.server.framebuffer.fillRect((tick * 23) % 560, 60 + ((tick * 17) % 300), 80, 40, colour)
     }, 100)
     const relay = new WebSocketServer({ port: 0, host: '127.0.0.1' })
     await new Promise<void>((resolve) => relay.once('listening', () => resolve()))
@@ -56,7 +65,7 @@ export const recordingCommands = {
           startedAt: new Date().toISOString(),
         },
       )
-      const upstream = connect(vm.port, '127.0.0.1')
+      const upstream = connect(port, '127.0.0.1')
       let flowing = true
       let fromClient = 0
       upstream.on('data', (data) => {
@@ -66,7 +75,7 @@ export const recordingCommands = {
       })
       socket.on('message', (data: Buffer) => {
         upstream.write(data)
-        if (++fromClient > HANDSHAKE_MESSAGES) recorder.fromClient({ kind: 'raw', bytes: data })
+        if (++fromClient > handshakeMessages) recorder.fromClient({ kind: 'raw', bytes: data })
       })
       socket.on('close', () => upstream.destroy())
       upstream.on('close', () => socket.close())
@@ -116,7 +125,7 @@ export const recordingCommands = {
     for (const session of entry.sessions) session.upstream.destroy()
     for (const client of entry.relay.clients) client.terminate()
     await new Promise<void>((resolve) => entry.relay.close(() => resolve()))
-    await entry.vm.close()
+    await entry.vm?.close()
     await rm(entry.directory, { recursive: true, force: true })
   },
 } satisfies Record<string, BrowserCommand<never[]>>

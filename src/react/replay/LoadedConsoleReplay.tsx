@@ -13,7 +13,11 @@ import type { VncScreenHandle } from 'react-vnc'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
 import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
-import type { ConsoleReplayProps, ConsoleReplaySpeed } from './ConsoleReplayProps.js'
+import type {
+  ConsoleReplayProps,
+  ConsoleReplaySpeed,
+  ConsoleReplayState,
+} from './ConsoleReplayProps.js'
 import { formatReplayTime } from './formatReplayTime.js'
 import { loadRecordingSource } from './loadRecordingSource.js'
 import { planReplay } from './planReplay.js'
@@ -64,7 +68,7 @@ export function LoadedConsoleReplay(props: ConsoleReplayProps) {
     locale,
     labels: custom,
     onError: _onError,
-    onStateChange,
+    onStateChange: _onStateChange,
     onKeyDown,
     style,
     ...rest
@@ -142,9 +146,13 @@ export function LoadedConsoleReplay(props: ConsoleReplayProps) {
   const player = error ? undefined : current?.player
   const state = error ? 'error' : player ? player.state : 'loading'
 
+  // Once per change of state, whatever the handler's identity (and StrictMode's second effect run).
+  const reported = useRef<ConsoleReplayState>(undefined)
   useEffect(() => {
-    onStateChange?.(state)
-  }, [state, onStateChange])
+    if (reported.current === state) return
+    reported.current = state
+    latest.current.onStateChange?.(state)
+  }, [state])
 
   useEffect(() => {
     if (state !== 'playing') return
