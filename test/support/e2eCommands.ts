@@ -5,6 +5,7 @@ import type { BrowserCommand } from 'vitest/node'
 import type { Stoppable } from './e2eServers.ts'
 import {
   portAccepts,
+  startTestGateway,
   startBuiltInCloud,
   startQemu,
   startRelayCloud,
@@ -109,6 +110,23 @@ export const e2eCommands = {
   async e2eDecodeQemuKeys(_context, keys: TappedKey[], keymap: string): Promise<string> {
     return decodeQemuKeyEvents(keys, keymap)
   },
+  /** Client messages the VNC servers of relay cloud `id` received, by type. */
+  async e2eCloudMessageCounts(_context, id: string): Promise<Record<string, number>> {
+    const cloud = clouds.get(id)
+    if (!cloud || !('messageCounts' in cloud)) throw new Error(`No relay cloud ${id}`)
+    return cloud.messageCounts()
+  },
+  /**
+   * A console gateway (any page origin allowed) in front of fake cloud `cloudUrl`'s CloudTower,
+   * granting every console with `mode`: the page's console is the observer the test drives.
+   */
+  async e2eStartGateway(
+    _context,
+    options: { cloudUrl: string; mode: 'control' | 'observe' },
+  ): Promise<{ id: string; url: string }> {
+    const gateway = await startTestGateway(options)
+    return { id: keep('gateway', gateway), url: gateway.url }
+  },
   async e2ePortAccepts(_context, port: number): Promise<boolean> {
     return portAccepts(port)
   },
@@ -164,6 +182,12 @@ declare module 'vitest/browser' {
     e2eDecodeQemuKeys: (
       ...args: Payload<Commands['e2eDecodeQemuKeys']>
     ) => ReturnType<Commands['e2eDecodeQemuKeys']>
+    e2eCloudMessageCounts: (
+      ...args: Payload<Commands['e2eCloudMessageCounts']>
+    ) => ReturnType<Commands['e2eCloudMessageCounts']>
+    e2eStartGateway: (
+      ...args: Payload<Commands['e2eStartGateway']>
+    ) => ReturnType<Commands['e2eStartGateway']>
     e2ePortAccepts: (
       ...args: Payload<Commands['e2ePortAccepts']>
     ) => ReturnType<Commands['e2ePortAccepts']>

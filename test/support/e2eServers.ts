@@ -283,8 +283,11 @@ export async function startRelayCloud(targets: { cloudTower: string; ecs: string
   for (const server of inventory.ecs.servers) delete server.vncPassword
   const keys: TappedKey[] = []
   const errors: string[] = []
+  /** Every client message the VNC servers received, by type (across connections). */
+  const counts: Record<string, number> = {}
   const tapConsole = () => {
     const tap = createClientStreamTap((message) => {
+      counts[message.type] = (counts[message.type] ?? 0) + 1
       if (message.type === 'qemuKey') {
         keys.push({ down: message.down, keysym: message.keysym, scancode: message.scancode })
       } else if (message.type === 'key')
@@ -308,6 +311,7 @@ export async function startRelayCloud(targets: { cloudTower: string; ecs: string
       keys: keys.map(({ down, keysym, scancode }) => ({ down, keysym, scancode })),
       errors: [...errors],
     }),
+    messageCounts: (): Record<string, number> => ({ ...counts }),
     stop: () => cloud.close(),
   }
 }
@@ -319,5 +323,33 @@ export async function startBuiltInCloud() {
     url: cloud.url,
     stats: () => ({ ...cloud.stats }),
     stop: () => cloud.close(),
+  }
+}
+
+/** A node:http console gateway for e2e pages (any origin), every console granted with `mode`. */
+export async function startTestGateway(options: { cloudUrl: string; mode: 'control' | 'observe' }) {
+  const { createServer } = await import('node:http')
+  const { createConsoleGateway } = await import('../../src/server/createConsoleGateway.ts')
+  const gateway = createConsoleGateway({
+    authorize: () => ({ user: 'e2e', mode: options.mode }),
+    allowedOrigins: () => true,
+    logger: { error: () => {} },
+    providers: {
+      cloudtower: { endpoint: options.cloudUrl, token: 'fake-cloudtower-admin-token' },
+    },
+  })
+  const server = createServer((request, response) => void gateway.handleRequest(request, response))
+  server.on('upgrade', (request, socket, head) => {
+    if (!gateway.upgrade(request, socket, head)) socket.destroy()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return {
+    url: `http://127.0.0.1:${port}/consoles`,
+    stop: async () => {
+      await gateway.close()
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    },
   }
 }
