@@ -22,6 +22,7 @@ import { createClientAddress } from './createClientAddress.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
 import { createSlotKeeper } from './createSlotKeeper.js'
+import { createSessionRegistry } from '../sessions/createSessionRegistry.js'
 import type { GatewayContext, GatewayFail, GatewayLog } from './types.js'
 
 const MAX_TICKET_TTL = 30_000
@@ -60,6 +61,8 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     // A full raw 1920×1080 update is 8.3 MB even if a proxy sent it as one message; the
     // proxies measured send far smaller frames (see README).
     maxUpstreamMessageBytes: 16 * 1024 * 1024,
+    presenceRequestsPerMinutePerUser: 600,
+    sessionLeaseMs: 30_000,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
@@ -69,6 +72,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     'heartbeatMs',
     'maxBrowserMessageBytes',
     'maxUpstreamMessageBytes',
+    'sessionLeaseMs',
   ] as const) {
     if (!(Number.isFinite(limits[name]) && limits[name] > 0)) {
       throw new Error(`createConsoleGateway: limits.${name} must be a positive number.`)
@@ -140,6 +144,15 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     fail,
     room: createReplicaRoom(stats, limits.maxRelays),
     slots,
+    sessions: createSessionRegistry({
+      store,
+      log,
+      leaseMs: limits.sessionLeaseMs,
+      onLost: (session) =>
+        log('warn', 'Console session ended with its replica (lost, reported by this replica).', {
+          ...session,
+        }),
+    }),
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
     clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { isOriginAllowed } from '../isOriginAllowed.js'
@@ -196,6 +197,16 @@ export async function redeemTicket(
       socket.off('close', closedEarly)
       ctx.upgrading.delete(abort)
       stats.totalRelays++
+      const { target } = record
+      const session = ctx.sessions.open({
+        sessionId: randomUUID(),
+        user: record.user,
+        provider: target.provider,
+        vmId: target.provider === 'cloudtower' ? target.vmId : target.serverId,
+        mode: 'control',
+        replica: ctx.replica,
+        startedAt: new Date().toISOString(),
+      })
       const started: Relay = relayWebSockets(browser, link, {
         highWaterMark: limits.highWaterMark,
         idleTimeoutMs: limits.idleTimeoutMs,
@@ -207,6 +218,7 @@ export async function redeemTicket(
         },
         onEnd: (reason) => {
           ctx.relays.delete(started)
+          session.end()
           release()
           log('info', `Console relay ended (${reason}).`, { user: record.user })
         },

@@ -13,6 +13,7 @@ import type {
   GatewayLimits,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import type { SessionRegistry } from '../sessions/types.js'
 
 /** An answer to the browser, whether it goes out as an HTTP response or a refused upgrade. */
 export interface Reply {
@@ -104,6 +105,8 @@ export interface GatewayContext {
   readonly fail: GatewayFail
   readonly room: ReplicaRoom
   readonly slots: SlotKeeper
+  /** The console sessions open on this replica, shared through the store (presence). */
+  readonly sessions: SessionRegistry
   readonly refusals: RefusalCounter
   /** The client's address (the socket's peer, or behind `trustProxy`'s trusted hops). */
   readonly clientAddress: (request: IncomingMessage) => string | undefined
