@@ -19,9 +19,12 @@ export interface GatewayReplicaConfig {
   limits?: Record<string, number>
 }
 
-/** Every reply the replica sends its parent. */
+/** Every message the replica sends its parent. */
 export type GatewayReplicaMessage =
-  { port: number } | { stats: Record<string, number>; roundTrips: Record<string, number> }
+  | { port: number }
+  | { stats: Record<string, number>; roundTrips: Record<string, number> }
+  /** A session of a dead replica this one claimed and reported. */
+  | { lost: Record<string, unknown> }
 
 if (process.env.GATEWAY_REPLICA) await runReplica(JSON.parse(process.env.GATEWAY_REPLICA))
 
@@ -64,7 +67,14 @@ async function runReplica(config: GatewayReplicaConfig) {
     providers: { cloudtower: { endpoint: config.cloudUrl, token: config.cloudToken } },
     authorize: (request) => ({ user: request.headers['x-user'] ?? 'anonymous' }),
     limits: config.limits,
-    logger: { error: (message) => console.error(`[${config.name}] ${message}`) },
+    replica: config.name,
+    logger: {
+      error: (message) => console.error(`[${config.name}] ${message}`),
+      warn: (message, details) => {
+        if (message.startsWith('Console session ended with its replica'))
+          send({ lost: details ?? {} })
+      },
+    },
   })
   const server = createServer((request, response) => void gateway.handleRequest(request, response))
   server.on('upgrade', (request, socket, head) => {
