@@ -12,6 +12,7 @@ export type {
   ConsoleGateway,
   ConsoleGatewayOptions,
   ConsoleGatewayStats,
+  ConsoleMode,
   ConsoleTarget,
   EcsProviderOptions,
   GatewayAction,
@@ -30,3 +31,21 @@ export type { VmPowerAction } from '../core/power/VmPowerAction.js'
 export type { VmStateInfo } from '../core/power/VmStateInfo.js'
 export { ConsoleError } from '../core/errors/ConsoleError.js'
 export type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
+export { createJsonLinesAuditSink } from './audit/createJsonLinesAuditSink.js'
+export type { JsonLinesAuditSink } from './audit/createJsonLinesAuditSink.js'
+export type {
+  AuditActor,
+  AuditEvent,
+  AuditEventCommon,
+  AuditRecordingOutcome,
+  AuditSession,
+  ClipboardEvent,
+  ConsoleGrantedEvent,
+  ConsoleRefusedEvent,
+  KeyEvent,
+  PowerAcceptedEvent,
+  PowerFailedEvent,
+  PowerRequestedEvent,
+  SessionEndEvent,
+  SessionStartEvent,
+} from './audit/AuditEvent.js'

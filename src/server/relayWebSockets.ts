@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from 'ws'
 import { CLOSE_GRACE_MS } from './CLOSE_GRACE_MS.js'
 import { watchPeer } from './watchPeer.js'
 
-type EndReason =
+export type EndReason =
   | 'browser'
   | 'upstream'
   | 'idle'
@@ -11,6 +11,7 @@ type EndReason =
   | 'upstream unresponsive'
   | 'browser message too big'
   | 'upstream message too big'
+  | 'gateway closing'
 
 export interface RelayOptions {
   /** Pause the sending side while the receiving side has more than this queued. */
@@ -25,8 +26,11 @@ export interface RelayOptions {
   /** Messages the upstream sent before the browser was attached, in order. */
   early?: readonly { data: RawData; isBinary: boolean }[]
   onBytes?(direction: 'toUpstream' | 'toBrowser', bytes: number): void
-  /** Once, when both sides have closed. */
-  onEnd?(reason: EndReason): void
+  /**
+   * Once, when both sides have closed: why, and the first close code seen (the closing side's,
+   * the gateway's own, or 1006 for a socket that vanished or was cut off).
+   */
+  onEnd?(reason: EndReason, closeCode: number): void
 }
 
 export interface Relay {
@@ -62,6 +66,7 @@ export function relayWebSockets(
   let lastActivity = Date.now()
   let ended = false
   let endReason: EndReason = 'closed'
+  let endCode: number | undefined
   let idleTimer: NodeJS.Timeout | undefined
   const sides = [
     { side: browser, watch: watchPeer(), name: 'browser' },
@@ -109,6 +114,7 @@ export function relayWebSockets(
       if (watch.check(side.isPaused)) side.ping()
       else {
         if (endReason === 'closed') endReason = `${name} unresponsive`
+        endCode ??= 1006
         // No close frame: it would wait behind the bytes the peer is not reading.
         side.terminate()
       }
@@ -122,7 +128,7 @@ export function relayWebSockets(
     ended = true
     clearTimeout(idleTimer)
     clearInterval(heartbeat)
-    options.onEnd?.(endReason)
+    options.onEnd?.(endReason, endCode ?? 1006)
   }
   /** A peer that never answers the close frame is cut off after the grace. */
   const cutOff = (side: WebSocket) => {
@@ -131,6 +137,7 @@ export function relayWebSockets(
     setTimeout(() => side.terminate(), CLOSE_GRACE_MS).unref()
   }
   const closeBoth = (code: number, reason: string) => {
+    endCode ??= code
     for (const side of [browser, upstream]) {
       if (side.readyState === side.OPEN || side.readyState === side.CONNECTING)
         side.close(code, reason)
@@ -139,6 +146,7 @@ export function relayWebSockets(
   }
   browser.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'browser'
+    endCode ??= code
     if (upstream.readyState === upstream.OPEN) {
       upstream.close(sendable(code), reason.toString())
       cutOff(upstream)
@@ -147,6 +155,7 @@ export function relayWebSockets(
   })
   upstream.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'upstream'
+    endCode ??= code
     // An upstream that vanished (1006) is reported as 1011 so the browser knows it was not its doing.
     if (browser.readyState === browser.OPEN) {
       browser.close(code === 1006 ? 1011 : sendable(code), reason.toString())
@@ -157,12 +166,16 @@ export function relayWebSockets(
   // ws has already sent the peer the close code the error calls for (1009 for a message over
   // maxPayload, 1002 for a protocol error); the grace bounds the wait for its answer.
   browser.on('error', (error) => {
-    if (endReason === 'closed' && tooBig(error)) endReason = 'browser message too big'
+    if (tooBig(error)) {
+      if (endReason === 'closed') endReason = 'browser message too big'
+      endCode ??= 1009
+    }
     cutOff(browser)
   })
   upstream.on('error', (error) => {
     if (tooBig(error)) {
       if (endReason === 'closed') endReason = 'upstream message too big'
+      endCode ??= 1009
       if (browser.readyState === browser.OPEN) {
         browser.close(1009, 'console message too big')
         cutOff(browser)
@@ -186,6 +199,7 @@ export function relayWebSockets(
 
   return {
     close(code = 1001, reason = 'console gateway closing') {
+      if (endReason === 'closed') endReason = 'gateway closing'
       closeBoth(code, reason)
     },
   }

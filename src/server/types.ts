@@ -6,6 +6,7 @@ import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
 import type { VmPowerAction } from '../core/power/VmPowerAction.js'
 import type { VmStateInfo } from '../core/power/VmStateInfo.js'
 import type { GatewayStore } from './store/GatewayStore.js'
+import type { AuditEvent } from './audit/AuditEvent.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
 export interface GatewayTlsOptions {
@@ -79,7 +80,26 @@ export interface GatewayRequest {
  * `power`: the power actions this user may take on this VM. Power is never implied: `true` and a
  * `{ user }` without `power` allow the console and the state, no power action.
  */
-export type AuthorizeResult = boolean | { user: string; power?: readonly VmPowerAction[] }
+export type AuthorizeResult =
+  | boolean
+  | {
+      user: string
+      power?: readonly VmPowerAction[]
+      /**
+       * `observe`: the gateway drops every input message (keys, pointer, clipboard, QEMU keys,
+       * XVP) before it reaches the VM. Default `control`.
+       */
+      mode?: ConsoleMode
+      /**
+       * Let this user's ClientInit ask for an exclusive session (RFB shared flag 0), which makes
+       * the VNC server disconnect every other viewer of the VM. Default false: the gateway forces
+       * the shared flag to 1 for everyone.
+       */
+      exclusive?: boolean
+    }
+
+/** `control`: keyboard and mouse reach the VM; `observe`: view only, enforced by the gateway. */
+export type ConsoleMode = 'control' | 'observe'
 
 /** What the browser asks the gateway to do with the target: a console, its state, or a power action. */
 export type GatewayAction = 'console' | 'state' | VmPowerAction
@@ -202,6 +222,18 @@ export interface ConsoleGatewayOptions {
    * each replica a stable, distinct name when they share a store.
    */
   replica?: string
+  /**
+   * Receives an audit event for every console granted or refused, session start and end, power
+   * action and clipboard paste (see README). Called without waiting: a slow, throwing or
+   * rejecting `audit` never holds up or breaks a console; failures are logged. Ready:
+   * `createJsonLinesAuditSink({ path })`.
+   */
+  audit?: (event: AuditEvent) => void | Promise<void>
+  /**
+   * Also audit every key pressed in a console (`key` events: keysym, down). Off by default: a
+   * gateway cannot tell a password prompt from a shell, so this records passwords typed into VMs.
+   */
+  auditKeys?: boolean
 }
 
 /** The answer to a console request. */
@@ -212,6 +244,8 @@ export interface GatewayConsoleTicket {
   expiresInMs: number
   /** The power actions this user may take on this VM (`authorize`'s `power`), possibly none. */
   actions: VmPowerAction[]
+  /** `observe`: the gateway lets no input through; show the console view-only. */
+  mode: ConsoleMode
 }
 
 /** The answer to `POST {path}/state`. */

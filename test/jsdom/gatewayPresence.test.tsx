@@ -2,7 +2,8 @@
 // real gateway and the fake cloud: two users on one VM see each other, the list opens from the
 // keyboard, polling pauses while the page is hidden and stops on unmount, a gateway without
 // presence is asked once, and an observer's console is view only and says so.
-// It fails on the old code: GatewayConsole never asked `{path}/presence`, and had no observer UI.
+// It fails on the old code: GatewayConsole never asked `{path}/presence`, and had no observer UI
+// (the gateway's `authorize` grants `observe`; its console answer says `mode: 'observe'`).
 import { act, fireEvent, render, waitFor, within } from '@testing-library/react'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -32,8 +33,11 @@ portal.on(
 beforeAll(async () => {
   cloud = await startFakeCloud({ builtInVnc: true })
   gateway = createConsoleGateway({
-    // The header stands in for the portal's session.
-    authorize: (request) => ({ user: request.headers['x-user'] ?? 'nobody' }),
+    // The header stands in for the portal's session; carol and dan may only watch.
+    authorize: (request) => {
+      const user = request.headers['x-user'] ?? 'nobody'
+      return { user, mode: user === 'carol' || user === 'dan' ? 'observe' : 'control' }
+    },
     providers: { cloudtower: { endpoint: cloud.url, username: 'admin', password: 'admin123' } },
   })
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve))
@@ -181,15 +185,8 @@ describe('GatewayConsole presence', () => {
 })
 
 describe('GatewayConsole observer', () => {
-  // The console answer's `mode`, as a gateway whose authorize granted `observe` gives it.
-  const observing: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init)
-    if (!/\/consoles$/.test(new URL(String(input)).pathname) || !response.ok) return response
-    return Response.json({ ...(await response.json()), mode: 'observe' })
-  }
-
   it('is view only and says so, in English and Chinese', async () => {
-    const carol = consoleOf('carol', { fetch: observing })
+    const carol = consoleOf('carol')
     await waitForState(carol.container, 'connected')
     const root = consoleRoot(carol.container)!
     expect(root.getAttribute('data-mode')).toBe('observe')
@@ -199,7 +196,7 @@ describe('GatewayConsole observer', () => {
     expect(note?.closest('[role="toolbar"]')).not.toBeNull()
     carol.unmount()
 
-    const dan = consoleOf('dan', { fetch: observing, locale: 'zh-CN', toolbar: false })
+    const dan = consoleOf('dan', { locale: 'zh-CN', toolbar: false })
     await waitForState(dan.container, 'connected')
     // Without a toolbar the note still shows, over the console.
     expect(dan.container.querySelector('[data-rvc-observing]')?.textContent).toBe(

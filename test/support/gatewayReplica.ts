@@ -23,8 +23,8 @@ export interface GatewayReplicaConfig {
 export type GatewayReplicaMessage =
   | { port: number }
   | { stats: Record<string, number>; roundTrips: Record<string, number> }
-  /** A session of a dead replica this one claimed and reported. */
-  | { lost: Record<string, unknown> }
+  /** Every audit event, as it is emitted. */
+  | { audit: Record<string, unknown> }
 
 if (process.env.GATEWAY_REPLICA) await runReplica(JSON.parse(process.env.GATEWAY_REPLICA))
 
@@ -68,13 +68,8 @@ async function runReplica(config: GatewayReplicaConfig) {
     authorize: (request) => ({ user: request.headers['x-user'] ?? 'anonymous' }),
     limits: config.limits,
     replica: config.name,
-    logger: {
-      error: (message) => console.error(`[${config.name}] ${message}`),
-      warn: (message, details) => {
-        if (message.startsWith('Console session ended with its replica'))
-          send({ lost: details ?? {} })
-      },
-    },
+    logger: { error: (message) => console.error(`[${config.name}] ${message}`) },
+    audit: (event) => void send({ audit: { ...event } }),
   })
   const server = createServer((request, response) => void gateway.handleRequest(request, response))
   server.on('upgrade', (request, socket, head) => {

@@ -40,10 +40,10 @@ export async function startGatewayReplica(config: GatewayReplicaConfig, startTim
       void exited.then(() => reject(new Error(`${config.name} exited\n${output}`)))
     })
 
-  // Sessions of a dead replica this one reported, as they come.
-  const lost: Record<string, unknown>[] = []
+  // The replica's audit events, as they come.
+  const audits: Record<string, unknown>[] = []
   child.on('message', (message: GatewayReplicaMessage) => {
-    if ('lost' in message) lost.push(message.lost)
+    if ('audit' in message) audits.push(message.audit)
   })
 
   const { port } = await reply('port', startTimeoutMs)
@@ -53,7 +53,7 @@ export async function startGatewayReplica(config: GatewayReplicaConfig, startTim
     url: `http://127.0.0.1:${port}`,
     exited,
     output: () => output,
-    lost,
+    audits,
     /** The gateway's stats and the replica's Redis round trips by command. */
     async stats() {
       const answer = reply('stats', 5_000)

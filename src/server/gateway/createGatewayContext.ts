@@ -18,11 +18,13 @@ import type {
   GatewayLogger,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import { createAuditTrail } from '../audit/createAuditTrail.js'
 import { createClientAddress } from './createClientAddress.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
 import { createSlotKeeper } from './createSlotKeeper.js'
 import { createSessionRegistry } from '../sessions/createSessionRegistry.js'
+import { lostSessionEnd } from '../sessions/lostSessionEnd.js'
 import type { GatewayContext, GatewayFail, GatewayLog } from './types.js'
 
 const MAX_TICKET_TTL = 30_000
@@ -130,6 +132,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   if (typeof replica !== 'string' || replica === '') {
     throw new Error('createConsoleGateway: replica must be a non-empty string.')
   }
+  const audit = createAuditTrail(options.audit, replica, log, secrets)
   return {
     options,
     replica,
@@ -148,12 +151,10 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
       store,
       log,
       leaseMs: limits.sessionLeaseMs,
-      onLost: (session) =>
-        log('warn', 'Console session ended with its replica (lost, reported by this replica).', {
-          ...session,
-        }),
+      onLost: (session) => audit(lostSessionEnd(session, Date.now())),
     }),
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
+    audit,
     clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),
     upgrading: new Set<() => void>(),

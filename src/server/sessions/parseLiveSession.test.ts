@@ -16,6 +16,14 @@ describe('parseLiveSession', () => {
     expect(parseLiveSession(JSON.stringify({ ...session, extra: 1 }))).toEqual(session)
   })
 
+  it('keeps the client address when there is one', () => {
+    expect(parseLiveSession(JSON.stringify({ ...session, address: '10.0.0.7' }))).toEqual({
+      ...session,
+      address: '10.0.0.7',
+    })
+    expect(parseLiveSession(JSON.stringify({ ...session, address: 7 }))).toEqual(session)
+  })
+
   it('is undefined for anything else', () => {
     expect(parseLiveSession('not json')).toBeUndefined()
     expect(parseLiveSession('null')).toBeUndefined()

@@ -12,7 +12,7 @@ export function parseLiveSession(text: string): LiveSession | undefined {
     return undefined
   }
   if (typeof value !== 'object' || value === null) return undefined
-  const { sessionId, user, provider, vmId, mode, replica, startedAt } = value as Record<
+  const { sessionId, user, provider, vmId, mode, replica, startedAt, address } = value as Record<
     string,
     unknown
   >
@@ -27,5 +27,14 @@ export function parseLiveSession(text: string): LiveSession | undefined {
   ) {
     return undefined
   }
-  return { sessionId, user, provider, vmId, mode, replica, startedAt }
+  return {
+    sessionId,
+    user,
+    provider,
+    vmId,
+    mode,
+    replica,
+    startedAt,
+    ...(typeof address === 'string' && { address }),
+  }
 }

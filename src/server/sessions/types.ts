@@ -16,6 +16,8 @@ export interface LiveSession {
   replica: string
   /** ISO time the relay started. */
   startedAt: string
+  /** The client's address, when the handler knew it (for the audit event; never in presence). */
+  address?: string
 }
 
 /** This replica's open sessions, kept in the store on a lease its heartbeat renews. */

@@ -129,28 +129,53 @@ describe('presence across two replicas on one Redis', () => {
     const alice = await openConsole(a, 'alice')
     await openConsole(b, 'bob')
     await until(a, 'alice', ['bob'], 2_000)
-    expect([...a.lost, ...c.lost]).toEqual([])
+    const bobStart = b.audits.findLast(
+      (event) => event.type === 'session.start' && event.user === 'bob',
+    )
+    expect(bobStart).toMatchObject({ replica: 'B', vmId: 'vm-ubuntu-01', mode: 'control' })
+    const ends = (sessionId: unknown) =>
+      [...a.audits, ...b.audits, ...c.audits].filter(
+        (event) => event.type === 'session.end' && event.sessionId === sessionId,
+      )
 
     await b.kill()
     const killed = performance.now()
     // Gone from presence once its lease lapses (B renewed it at most a lease ago).
     await until(a, 'alice', [], SESSION_LEASE_MS + 2_000)
-    const reports = () => [...a.lost, ...c.lost]
-    while (reports().length === 0 && performance.now() - killed < SESSION_LEASE_MS + 10_000) {
+    while (
+      ends(bobStart?.sessionId).length === 0 &&
+      performance.now() - killed < SESSION_LEASE_MS + 10_000
+    ) {
       await sleep(100)
     }
     console.info(
-      `presence: bob's session reported lost ${Math.round(performance.now() - killed)} ms after replica B was killed`,
+      `presence: bob's session reported ended (unknown) ${Math.round(performance.now() - killed)} ms after replica B was killed`,
     )
     // Two more leases: no second report.
     await sleep(2 * SESSION_LEASE_MS)
-    expect(reports()).toEqual([
-      expect.objectContaining({ user: 'user:bob', replica: 'B', vmId: 'vm-ubuntu-01' }),
+    expect(ends(bobStart?.sessionId)).toEqual([
+      expect.objectContaining({
+        type: 'session.end',
+        user: 'bob',
+        vmId: 'vm-ubuntu-01',
+        closedBy: 'unknown',
+        closeCode: null,
+        reason: 'replica B lost',
+        replica: expect.stringMatching(/^[AC]$/),
+      }),
     ])
     expect(await viewers(c, 'carol')).toEqual(['alice'])
-    // Alice's own session, on the survivor, was never reported.
+    // Alice's own session, on a survivor, ends once, as she closes it.
+    const aliceStart = a.audits.findLast(
+      (event) => event.type === 'session.start' && event.user === 'alice',
+    )
+    expect(ends(aliceStart?.sessionId)).toEqual([])
     expect(alice.ws.readyState).toBe(WebSocket.OPEN)
     alice.ws.close()
     await alice.closed
+    await sleep(200)
+    expect(ends(aliceStart?.sessionId)).toEqual([
+      expect.objectContaining({ closedBy: 'browser', replica: 'A' }),
+    ])
   }, 60_000)
 })
