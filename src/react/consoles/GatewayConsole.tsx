@@ -55,14 +55,17 @@ export function GatewayConsole(props: GatewayConsoleProps) {
       : serverId
         ? { provider, serverId }
         : undefined
-  const [mode, setMode] = useState<'control' | 'observe'>('control')
+  // The mode of this console's last answer; another console starts in control until it answers.
+  const [granted, setGranted] = useState<{ key: string | undefined; mode: 'control' | 'observe' }>()
+  const key = target && JSON.stringify([gateway, target])
+  const mode = granted && granted.key === key ? granted.mode : 'control'
   const { getUrl, connectionKey } = gatewayConsoleOptions({
     gateway,
     target,
     headers,
     requestCredentials,
     fetch,
-    onMode: setMode,
+    onMode: (answered) => setGranted({ key, mode: answered }),
   })
   const [connected, setConnected] = useState(false)
   const viewers = useGatewayPresence(
