@@ -99,3 +99,11 @@ export { fetchGatewayVmState } from './react/urls/fetchGatewayVmState.js'
 export type { FetchGatewayVmStateArgs } from './react/urls/fetchGatewayVmState.js'
 export { requestGatewayPowerAction } from './react/urls/requestGatewayPowerAction.js'
 export type { RequestGatewayPowerActionArgs } from './react/urls/requestGatewayPowerAction.js'
+export { ConsoleReplay } from './react/replay/ConsoleReplay.js'
+export type {
+  ConsoleReplayProps,
+  ConsoleReplaySource,
+  ConsoleReplaySpeed,
+  ConsoleReplayState,
+} from './react/replay/ConsoleReplayProps.js'
+export type { ConsoleReplayLabels } from './i18n/ConsoleReplayLabels.js'

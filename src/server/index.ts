@@ -37,7 +37,6 @@ export type {
   AuditActor,
   AuditEvent,
   AuditEventCommon,
-  AuditRecordingOutcome,
   AuditSession,
   ClipboardEvent,
   ConsoleGrantedEvent,
@@ -49,3 +48,10 @@ export type {
   SessionEndEvent,
   SessionStartEvent,
 } from './audit/AuditEvent.js'
+export { createSessionRecorder } from './recording/createSessionRecorder.js'
+export { createFileRecordingSink } from './recording/createFileRecordingSink.js'
+export type { RecordedSession } from './recording/RecordedSession.js'
+export type { RecordingOutcome } from './recording/RecordingOutcome.js'
+export type { RecordingSink } from './recording/RecordingSink.js'
+export type { RecordOptions } from './recording/RecordOptions.js'
+export type { SessionRecorder } from './recording/SessionRecorder.js'

@@ -12,6 +12,20 @@ export type EndReason =
   | 'browser message too big'
   | 'upstream message too big'
   | 'gateway closing'
+  | 'browser cut off'
+  | 'upstream cut off'
+
+/** A hook's verdict on a message: cut its sender off, closing both sides with this code. */
+export interface RelayCut {
+  code: number
+  reason: string
+}
+
+/**
+ * Sees every message one way before it is sent on (`early` ones too): returns the bytes to send
+ * (empty: none), or a cut. It must not throw.
+ */
+export type RelayHook = (data: Buffer, isBinary: boolean) => Uint8Array | RelayCut
 
 export interface RelayOptions {
   /** Pause the sending side while the receiving side has more than this queued. */
@@ -25,6 +39,9 @@ export interface RelayOptions {
   heartbeatMs: number
   /** Messages the upstream sent before the browser was attached, in order. */
   early?: readonly { data: RawData; isBinary: boolean }[]
+  /** Per direction: looks at, rewrites or refuses each message (an RFB filter, a recorder). */
+  hooks?: { toUpstream?: RelayHook; toBrowser?: RelayHook }
+  /** Bytes sent on, per direction (after the hook). */
   onBytes?(direction: 'toUpstream' | 'toBrowser', bytes: number): void
   /**
    * Once, when both sides have closed: why, and the first close code seen (the closing side's,
@@ -38,7 +55,10 @@ export interface Relay {
   close(code?: number, reason?: string): void
 }
 
-const size = (data: RawData) =>
+const toBuffer = (data: RawData): Buffer =>
+  Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data
+
+const size = (data: RawData | Uint8Array) =>
   Array.isArray(data)
     ? data.reduce((n, b) => n + b.length, 0)
     : data instanceof ArrayBuffer
@@ -74,21 +94,36 @@ export function relayWebSockets(
   ] as const
   const [browserSide, upstreamSide] = sides
 
+  let cut = false
   const pipe = (
-    { side: from, watch: heard }: (typeof sides)[number],
+    { side: from, watch: heard, name }: (typeof sides)[number],
     { side: to, watch: target }: (typeof sides)[number],
     direction: 'toUpstream' | 'toBrowser',
   ) => {
     const resumeIfDrained = () => {
       if (from.isPaused && to.bufferedAmount <= highWaterMark / 4) from.resume()
     }
+    const hook = options.hooks?.[direction]
     return (data: RawData, isBinary: boolean) => {
       lastActivity = Date.now()
       heard.heard()
-      if (to.readyState !== to.OPEN) return
-      options.onBytes?.(direction, size(data))
+      if (to.readyState !== to.OPEN || cut) return
+      let out: RawData | Uint8Array = data
+      if (hook) {
+        const verdict = hook(toBuffer(data), isBinary)
+        // (isView, not instanceof: under jsdom a Buffer's Uint8Array is another realm's.)
+        if (!ArrayBuffer.isView(verdict)) {
+          cut = true
+          if (endReason === 'closed') endReason = `${name} cut off`
+          closeBoth(verdict.code, verdict.reason)
+          return
+        }
+        if (verdict.length === 0) return
+        out = verdict
+      }
+      options.onBytes?.(direction, size(out))
       const seq = target.queued()
-      to.send(data, { binary: isBinary }, () => {
+      to.send(out, { binary: isBinary }, () => {
         target.sent(seq)
         resumeIfDrained()
       })
@@ -99,10 +134,6 @@ export function relayWebSockets(
     }
   }
   const toBrowser = pipe(upstreamSide, browserSide, 'toBrowser')
-  for (const message of options.early ?? []) toBrowser(message.data, message.isBinary)
-  upstream.on('message', toBrowser)
-  browser.on('message', pipe(browserSide, upstreamSide, 'toUpstream'))
-  upstream.resume()
   for (const { side, watch } of sides) {
     side.on('pong', () => watch.heard())
     side.on('ping', () => watch.heard())
@@ -183,6 +214,12 @@ export function relayWebSockets(
     }
     cutOff(upstream)
   })
+
+  // Only now: a hook may cut the session at the first early message, which needs closeBoth.
+  for (const message of options.early ?? []) toBrowser(message.data, message.isBinary)
+  upstream.on('message', toBrowser)
+  browser.on('message', pipe(browserSide, upstreamSide, 'toUpstream'))
+  upstream.resume()
 
   const checkIdle = () => {
     const quiet = Date.now() - lastActivity

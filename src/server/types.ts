@@ -7,6 +7,7 @@ import type { VmPowerAction } from '../core/power/VmPowerAction.js'
 import type { VmStateInfo } from '../core/power/VmStateInfo.js'
 import type { GatewayStore } from './store/GatewayStore.js'
 import type { AuditEvent } from './audit/AuditEvent.js'
+import type { RecordOptions } from './recording/RecordOptions.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
 export interface GatewayTlsOptions {
@@ -234,6 +235,13 @@ export interface ConsoleGatewayOptions {
    * gateway cannot tell a password prompt from a shell, so this records passwords typed into VMs.
    */
   auditKeys?: boolean
+  /**
+   * Records every session (the console's stream with timestamps, and the browser's messages
+   * without keys and clipboard unless `auditKeys`) to a sink per session:
+   * `{ sink: createFileRecordingSink({ directory }) }`. A failing or slow sink ends the
+   * recording (`session.end` says it is incomplete), never the console.
+   */
+  record?: RecordOptions
 }
 
 /** The answer to a console request. */

@@ -14,6 +14,7 @@ import {
 import type { QemuMachine, TappedKey, XtermDesktop } from './e2eServers.ts'
 import { decodeQemuKeyEvents } from './qemuKeymap.ts'
 import { stopAllProcesses } from './managedProcess.ts'
+import { recordingCommands } from './recordingCommands.ts'
 
 const running = new Map<string, Stoppable>()
 const desktops = new Map<string, XtermDesktop>()
@@ -40,6 +41,8 @@ export interface CloudStats {
 }
 
 export const e2eCommands = {
+  // The recording relay of test/browser/replay.browser.test.tsx.
+  ...recordingCommands,
   async e2eStartXterm(): Promise<{ id: string; vncPort: number }> {
     const desktop = await startXtermDesktop()
     const id = keep('xterm', desktop)

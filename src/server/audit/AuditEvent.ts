@@ -1,6 +1,7 @@
 // The audit events the gateway emits (option `audit`). Types only, so they live together.
 import type { ConsoleErrorKind } from '../../core/errors/ConsoleError.js'
 import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
+import type { RecordingOutcome } from '../recording/RecordingOutcome.js'
 import type { ConsoleMode, GatewayAction } from '../types.js'
 
 /** Fields every event has. */
@@ -26,15 +27,6 @@ export interface AuditActor {
 export interface AuditSession extends AuditActor {
   sessionId: string
   mode: ConsoleMode
-}
-
-/** How a recorded session's recording ended. */
-export interface AuditRecordingOutcome {
-  /** Every byte reached the sink and it closed cleanly. */
-  complete: boolean
-  /** Bytes written to the sink. */
-  bytes: number
-  reason?: 'size cap' | 'sink failed'
 }
 
 /** A console was granted: its ticket was issued. */
@@ -82,10 +74,12 @@ export interface SessionEndEvent extends AuditEventCommon, AuditSession {
   closeCode: number | null
   /** `unknown`: the session's replica died and a sweep ended it. */
   closedBy: 'browser' | 'console' | 'gateway' | 'unknown'
-  /** What the relay saw: `browser`, `upstream`, `idle`, `browser unresponsive`, … */
+  /** What the relay saw: `browser`, `upstream`, `idle`, `browser unresponsive`, `browser cut off`, … */
   reason?: string
+  /** Why the gateway cut the session for breaking the RFB protocol (types and lengths, no bytes). */
+  protocolError?: string
   /** When the session was recorded (option `record`). */
-  recording?: AuditRecordingOutcome
+  recording?: RecordingOutcome
 }
 
 /** A power action `authorize` granted, before the cloud is asked. Linked by `requestId`. */
@@ -119,8 +113,10 @@ export interface PowerFailedEvent extends AuditEventCommon, AuditActor {
 export interface ClipboardEvent extends AuditEventCommon, AuditSession {
   type: 'clipboard'
   direction: 'toConsole'
-  /** Bytes of text (Latin-1 for plain RFB). */
+  /** Bytes of text (Latin-1 for plain RFB; for the extended clipboard, its deflated payload). */
   length: number
+  /** The extended clipboard's Provide (noVNC's UTF-8 clipboard). */
+  extended?: boolean
   /** Dropped by observe mode: it never reached the VM. */
   dropped: boolean
 }

@@ -2,8 +2,13 @@ import type { RawData, WebSocket } from 'ws'
 import type { AuditSession, SessionEndEvent } from '../audit/AuditEvent.js'
 import { auditTarget } from '../audit/auditTarget.js'
 import { auditUser } from '../audit/auditUser.js'
+import { createSessionRecorder } from '../recording/createSessionRecorder.js'
+import type { RecordOptions } from '../recording/RecordOptions.js'
+import type { SessionRecorder } from '../recording/SessionRecorder.js'
 import { relayWebSockets, type EndReason, type Relay } from '../relayWebSockets.js'
+import type { RfbClientMessage } from '../rfb/createRfbFilter.js'
 import type { RelaySlot } from './createRelaySlot.js'
+import { createSessionHooks } from './createSessionHooks.js'
 import type { GatewayContext, TicketRecord } from './types.js'
 
 /** What a console session starts from: the attached browser and the open console proxy link. */
@@ -47,7 +52,21 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
     replica: ctx.replica,
     startedAt: new Date(startedAt).toISOString(),
   })
+  const { record: recording } = ctx.options
+  const recorder = recording && startRecorder(recording, ctx.replica, session, startedAt)
+  const hooks = createSessionHooks(
+    ctx,
+    record,
+    session,
+    recorder && {
+      onServer: (data) => recorder.fromServer(data),
+      onClient: (message) => {
+        if (recorded(message, ctx.options.auditKeys === true)) recorder.fromClient(message)
+      },
+    },
+  )
   const relay: Relay = relayWebSockets(browser, link, {
+    hooks,
     highWaterMark: limits.highWaterMark,
     idleTimeoutMs: limits.idleTimeoutMs,
     heartbeatMs: limits.heartbeatMs,
@@ -67,7 +86,7 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
       slot.end()
       live.end()
       log('info', `Console relay ended (${reason}).`, { user: record.user })
-      ctx.audit({
+      const ended = {
         type: 'session.end',
         ...session,
         durationMs: Date.now() - startedAt,
@@ -76,10 +95,44 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
         closeCode,
         closedBy: closedBy(reason),
         reason,
-      })
+        ...(hooks.protocolError !== undefined && { protocolError: hooks.protocolError }),
+      } as const
+      if (!recorder) return ctx.audit(ended)
+      // With a recording, session.end waits for its outcome (finish never rejects, and gives up
+      // on a sink that hangs).
+      void recorder.finish().then((recording) => ctx.audit({ ...ended, recording }))
     },
   })
   slot.attach(relay)
   ctx.relays.add(relay)
   return relay
+}
+
+/** The session's recorder, its header naming only the session (no token, ticket or password). */
+function startRecorder(
+  options: RecordOptions,
+  replica: string,
+  session: AuditSession,
+  startedAt: number,
+): SessionRecorder {
+  return createSessionRecorder(options, {
+    sessionId: session.sessionId,
+    user: session.user,
+    provider: session.provider,
+    vmId: session.vmId,
+    replica,
+    mode: session.mode,
+    startedAt: new Date(startedAt).toISOString(),
+  })
+}
+
+/**
+ * Which browser messages a recording keeps: those that reached the VM, without keys and
+ * clipboard text unless `auditKeys` (a recording must not become a keylogger by default).
+ */
+function recorded(message: RfbClientMessage, auditKeys: boolean): boolean {
+  if (message.dropped) return false
+  const sensitive =
+    message.kind === 'key' || message.kind === 'qemuKey' || message.kind === 'clipboard'
+  return auditKeys || !sensitive
 }
