@@ -12,6 +12,7 @@ export type {
   ConsoleGateway,
   ConsoleGatewayOptions,
   ConsoleGatewayStats,
+  ConsoleMode,
   ConsoleTarget,
   EcsProviderOptions,
   GatewayAction,
@@ -23,11 +24,30 @@ export type {
   GatewayTlsOptions,
   GatewayPowerAccepted,
   GatewayVmState,
+  GatewayPresence,
+  GatewayViewer,
 } from './types.js'
 export type { VmPowerAction } from '../core/power/VmPowerAction.js'
 export type { VmStateInfo } from '../core/power/VmStateInfo.js'
 export { ConsoleError } from '../core/errors/ConsoleError.js'
 export type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
+export { createJsonLinesAuditSink } from './audit/createJsonLinesAuditSink.js'
+export type { JsonLinesAuditSink } from './audit/createJsonLinesAuditSink.js'
+export type {
+  AuditActor,
+  AuditEvent,
+  AuditEventCommon,
+  AuditSession,
+  ClipboardEvent,
+  ConsoleGrantedEvent,
+  ConsoleRefusedEvent,
+  KeyEvent,
+  PowerAcceptedEvent,
+  PowerFailedEvent,
+  PowerRequestedEvent,
+  SessionEndEvent,
+  SessionStartEvent,
+} from './audit/AuditEvent.js'
 export { createSessionRecorder } from './recording/createSessionRecorder.js'
 export { createFileRecordingSink } from './recording/createFileRecordingSink.js'
 export type { RecordedSession } from './recording/RecordedSession.js'

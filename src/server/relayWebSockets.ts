@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from 'ws'
 import { CLOSE_GRACE_MS } from './CLOSE_GRACE_MS.js'
 import { watchPeer } from './watchPeer.js'
 
-type EndReason =
+export type EndReason =
   | 'browser'
   | 'upstream'
   | 'idle'
@@ -11,6 +11,21 @@ type EndReason =
   | 'upstream unresponsive'
   | 'browser message too big'
   | 'upstream message too big'
+  | 'gateway closing'
+  | 'browser cut off'
+  | 'upstream cut off'
+
+/** A hook's verdict on a message: cut its sender off, closing both sides with this code. */
+export interface RelayCut {
+  code: number
+  reason: string
+}
+
+/**
+ * Sees every message one way before it is sent on (`early` ones too): returns the bytes to send
+ * (empty: none), or a cut. It must not throw.
+ */
+export type RelayHook = (data: Buffer, isBinary: boolean) => Uint8Array | RelayCut
 
 export interface RelayOptions {
   /** Pause the sending side while the receiving side has more than this queued. */
@@ -24,9 +39,15 @@ export interface RelayOptions {
   heartbeatMs: number
   /** Messages the upstream sent before the browser was attached, in order. */
   early?: readonly { data: RawData; isBinary: boolean }[]
+  /** Per direction: looks at, rewrites or refuses each message (an RFB filter, a recorder). */
+  hooks?: { toUpstream?: RelayHook; toBrowser?: RelayHook }
+  /** Bytes sent on, per direction (after the hook). */
   onBytes?(direction: 'toUpstream' | 'toBrowser', bytes: number): void
-  /** Once, when both sides have closed. */
-  onEnd?(reason: EndReason): void
+  /**
+   * Once, when both sides have closed: why, and the first close code seen (the closing side's,
+   * the gateway's own, or 1006 for a socket that vanished or was cut off).
+   */
+  onEnd?(reason: EndReason, closeCode: number): void
 }
 
 export interface Relay {
@@ -34,7 +55,10 @@ export interface Relay {
   close(code?: number, reason?: string): void
 }
 
-const size = (data: RawData) =>
+const toBuffer = (data: RawData): Buffer =>
+  Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data
+
+const size = (data: RawData | Uint8Array) =>
   Array.isArray(data)
     ? data.reduce((n, b) => n + b.length, 0)
     : data instanceof ArrayBuffer
@@ -62,6 +86,7 @@ export function relayWebSockets(
   let lastActivity = Date.now()
   let ended = false
   let endReason: EndReason = 'closed'
+  let endCode: number | undefined
   let idleTimer: NodeJS.Timeout | undefined
   const sides = [
     { side: browser, watch: watchPeer(), name: 'browser' },
@@ -69,21 +94,36 @@ export function relayWebSockets(
   ] as const
   const [browserSide, upstreamSide] = sides
 
+  let cut = false
   const pipe = (
-    { side: from, watch: heard }: (typeof sides)[number],
+    { side: from, watch: heard, name }: (typeof sides)[number],
     { side: to, watch: target }: (typeof sides)[number],
     direction: 'toUpstream' | 'toBrowser',
   ) => {
     const resumeIfDrained = () => {
       if (from.isPaused && to.bufferedAmount <= highWaterMark / 4) from.resume()
     }
+    const hook = options.hooks?.[direction]
     return (data: RawData, isBinary: boolean) => {
       lastActivity = Date.now()
       heard.heard()
-      if (to.readyState !== to.OPEN) return
-      options.onBytes?.(direction, size(data))
+      if (to.readyState !== to.OPEN || cut) return
+      let out: RawData | Uint8Array = data
+      if (hook) {
+        const verdict = hook(toBuffer(data), isBinary)
+        // (isView, not instanceof: under jsdom a Buffer's Uint8Array is another realm's.)
+        if (!ArrayBuffer.isView(verdict)) {
+          cut = true
+          if (endReason === 'closed') endReason = `${name} cut off`
+          closeBoth(verdict.code, verdict.reason)
+          return
+        }
+        if (verdict.length === 0) return
+        out = verdict
+      }
+      options.onBytes?.(direction, size(out))
       const seq = target.queued()
-      to.send(data, { binary: isBinary }, () => {
+      to.send(out, { binary: isBinary }, () => {
         target.sent(seq)
         resumeIfDrained()
       })
@@ -94,10 +134,6 @@ export function relayWebSockets(
     }
   }
   const toBrowser = pipe(upstreamSide, browserSide, 'toBrowser')
-  for (const message of options.early ?? []) toBrowser(message.data, message.isBinary)
-  upstream.on('message', toBrowser)
-  browser.on('message', pipe(browserSide, upstreamSide, 'toUpstream'))
-  upstream.resume()
   for (const { side, watch } of sides) {
     side.on('pong', () => watch.heard())
     side.on('ping', () => watch.heard())
@@ -109,6 +145,7 @@ export function relayWebSockets(
       if (watch.check(side.isPaused)) side.ping()
       else {
         if (endReason === 'closed') endReason = `${name} unresponsive`
+        endCode ??= 1006
         // No close frame: it would wait behind the bytes the peer is not reading.
         side.terminate()
       }
@@ -122,7 +159,7 @@ export function relayWebSockets(
     ended = true
     clearTimeout(idleTimer)
     clearInterval(heartbeat)
-    options.onEnd?.(endReason)
+    options.onEnd?.(endReason, endCode ?? 1006)
   }
   /** A peer that never answers the close frame is cut off after the grace. */
   const cutOff = (side: WebSocket) => {
@@ -131,6 +168,7 @@ export function relayWebSockets(
     setTimeout(() => side.terminate(), CLOSE_GRACE_MS).unref()
   }
   const closeBoth = (code: number, reason: string) => {
+    endCode ??= code
     for (const side of [browser, upstream]) {
       if (side.readyState === side.OPEN || side.readyState === side.CONNECTING)
         side.close(code, reason)
@@ -139,6 +177,7 @@ export function relayWebSockets(
   }
   browser.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'browser'
+    endCode ??= code
     if (upstream.readyState === upstream.OPEN) {
       upstream.close(sendable(code), reason.toString())
       cutOff(upstream)
@@ -147,6 +186,7 @@ export function relayWebSockets(
   })
   upstream.on('close', (code, reason) => {
     if (endReason === 'closed') endReason = 'upstream'
+    endCode ??= code
     // An upstream that vanished (1006) is reported as 1011 so the browser knows it was not its doing.
     if (browser.readyState === browser.OPEN) {
       browser.close(code === 1006 ? 1011 : sendable(code), reason.toString())
@@ -157,12 +197,16 @@ export function relayWebSockets(
   // ws has already sent the peer the close code the error calls for (1009 for a message over
   // maxPayload, 1002 for a protocol error); the grace bounds the wait for its answer.
   browser.on('error', (error) => {
-    if (endReason === 'closed' && tooBig(error)) endReason = 'browser message too big'
+    if (tooBig(error)) {
+      if (endReason === 'closed') endReason = 'browser message too big'
+      endCode ??= 1009
+    }
     cutOff(browser)
   })
   upstream.on('error', (error) => {
     if (tooBig(error)) {
       if (endReason === 'closed') endReason = 'upstream message too big'
+      endCode ??= 1009
       if (browser.readyState === browser.OPEN) {
         browser.close(1009, 'console message too big')
         cutOff(browser)
@@ -170,6 +214,12 @@ export function relayWebSockets(
     }
     cutOff(upstream)
   })
+
+  // Only now: a hook may cut the session at the first early message, which needs closeBoth.
+  for (const message of options.early ?? []) toBrowser(message.data, message.isBinary)
+  upstream.on('message', toBrowser)
+  browser.on('message', pipe(browserSide, upstreamSide, 'toUpstream'))
+  upstream.resume()
 
   const checkIdle = () => {
     const quiet = Date.now() - lastActivity
@@ -186,6 +236,7 @@ export function relayWebSockets(
 
   return {
     close(code = 1001, reason = 'console gateway closing') {
+      if (endReason === 'closed') endReason = 'gateway closing'
       closeBoth(code, reason)
     },
   }

@@ -6,6 +6,8 @@ import type { ConsoleErrorKind } from '../core/errors/ConsoleError.js'
 import type { VmPowerAction } from '../core/power/VmPowerAction.js'
 import type { VmStateInfo } from '../core/power/VmStateInfo.js'
 import type { GatewayStore } from './store/GatewayStore.js'
+import type { AuditEvent } from './audit/AuditEvent.js'
+import type { RecordOptions } from './recording/RecordOptions.js'
 
 /** TLS settings for one cloud: its API calls and its console websockets. */
 export interface GatewayTlsOptions {
@@ -79,7 +81,26 @@ export interface GatewayRequest {
  * `power`: the power actions this user may take on this VM. Power is never implied: `true` and a
  * `{ user }` without `power` allow the console and the state, no power action.
  */
-export type AuthorizeResult = boolean | { user: string; power?: readonly VmPowerAction[] }
+export type AuthorizeResult =
+  | boolean
+  | {
+      user: string
+      power?: readonly VmPowerAction[]
+      /**
+       * `observe`: the gateway drops every input message (keys, pointer, clipboard, QEMU keys,
+       * XVP) before it reaches the VM. Default `control`.
+       */
+      mode?: ConsoleMode
+      /**
+       * Let this user's ClientInit ask for an exclusive session (RFB shared flag 0), which makes
+       * the VNC server disconnect every other viewer of the VM. Default false: the gateway forces
+       * the shared flag to 1 for everyone.
+       */
+      exclusive?: boolean
+    }
+
+/** `control`: keyboard and mouse reach the VM; `observe`: view only, enforced by the gateway. */
+export type ConsoleMode = 'control' | 'observe'
 
 /** What the browser asks the gateway to do with the target: a console, its state, or a power action. */
 export type GatewayAction = 'console' | 'state' | VmPowerAction
@@ -141,6 +162,17 @@ export interface GatewayLimits {
   maxBrowserMessageBytes?: number
   /** Largest websocket message the console proxy may send; larger ones close with 1009. Default 16 MiB. */
   maxUpstreamMessageBytes?: number
+  /**
+   * `POST {path}/presence` per user per minute, counted apart from console requests and from
+   * the all-users window (the browser polls it every second per open console). Default 600.
+   */
+  presenceRequestsPerMinutePerUser?: number
+  /**
+   * A console session's lease in the store: its replica renews it every third of this. When a
+   * replica dies, its sessions leave presence within this, and one surviving replica reports
+   * each as ended (`closedBy: 'unknown'`) within this and a 5 s sweep. Default 30 000 ms.
+   */
+  sessionLeaseMs?: number
 }
 
 export interface ConsoleGatewayOptions {
@@ -191,6 +223,25 @@ export interface ConsoleGatewayOptions {
    * each replica a stable, distinct name when they share a store.
    */
   replica?: string
+  /**
+   * Receives an audit event for every console granted or refused, session start and end, power
+   * action and clipboard paste (see README). Called without waiting: a slow, throwing or
+   * rejecting `audit` never holds up or breaks a console; failures are logged. Ready:
+   * `createJsonLinesAuditSink({ path })`.
+   */
+  audit?: (event: AuditEvent) => void | Promise<void>
+  /**
+   * Also audit every key pressed in a console (`key` events: keysym, down). Off by default: a
+   * gateway cannot tell a password prompt from a shell, so this records passwords typed into VMs.
+   */
+  auditKeys?: boolean
+  /**
+   * Records every session (the console's stream with timestamps, and the browser's messages
+   * without keys and clipboard unless `auditKeys`) to a sink per session:
+   * `{ sink: createFileRecordingSink({ directory }) }`. A failing or slow sink ends the
+   * recording (`session.end` says it is incomplete), never the console.
+   */
+  record?: RecordOptions
 }
 
 /** The answer to a console request. */
@@ -201,6 +252,8 @@ export interface GatewayConsoleTicket {
   expiresInMs: number
   /** The power actions this user may take on this VM (`authorize`'s `power`), possibly none. */
   actions: VmPowerAction[]
+  /** `observe`: the gateway lets no input through; show the console view-only. */
+  mode: ConsoleMode
 }
 
 /** The answer to `POST {path}/state`. */
@@ -208,6 +261,20 @@ export interface GatewayVmState {
   state: VmStateInfo
   /** The power actions this user may take on this VM, possibly none. */
   actions: VmPowerAction[]
+}
+
+/** Another user with a console open on the same VM, in the answer to `POST {path}/presence`. */
+export interface GatewayViewer {
+  /** `authorize`'s `user`; `anonymous` for a user `authorize` allowed with `true` (its address is never shown). */
+  user: string
+  mode: 'control' | 'observe'
+  /** ISO time of the user's earliest console still open on this VM. */
+  since: string
+}
+
+/** The answer to `POST {path}/presence`: the other users on this VM (the asking user left out). */
+export interface GatewayPresence {
+  viewers: GatewayViewer[]
 }
 
 /** The answer (202) to `POST {path}/power`: the cloud accepted the action; poll `/state`. */

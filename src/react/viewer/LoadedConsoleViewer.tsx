@@ -71,6 +71,7 @@ export function LoadedConsoleViewer(
     onCapabilities,
     onCredentialsRequired,
     toolbar = false,
+    toolbarEnd,
     overlay = false,
     locale,
     labels: labelOverrides,
@@ -207,6 +208,7 @@ export function LoadedConsoleViewer(
       openConsolePage: openConsolePage ? () => session.props.openConsolePage?.() : undefined,
       vmPower: powerMenu,
       screenId,
+      toolbarEnd,
     }),
     [
       powerMenu,
@@ -220,6 +222,7 @@ export function LoadedConsoleViewer(
       canPopOut,
       openConsolePage,
       screenId,
+      toolbarEnd,
     ],
   )
 

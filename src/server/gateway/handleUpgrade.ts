@@ -26,7 +26,19 @@ export function handleUpgrade(
     // A store that did not answer in time is a 503 (with Retry-After), before any 101.
     ctx.log('error', 'Console upgrade failed.', { error })
     ctx.stats.rejectedUpgrades++
-    refuseUpgrade(socket, toGatewayError(error))
+    const reply = toGatewayError(error)
+    refuseUpgrade(socket, reply)
+    const address = ctx.clientAddress(request)
+    ctx.audit({
+      type: 'console.refused',
+      stage: 'websocket',
+      ...(address !== undefined && { address }),
+      action: 'console',
+      status: reply.status,
+      kind: reply.body.error.kind,
+      reason: reply.body.error.message,
+      ...(reply.body.error.code !== undefined && { code: reply.body.error.code }),
+    })
   })
   return true
 }

@@ -1,19 +1,22 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { isOriginAllowed } from '../isOriginAllowed.js'
+import { auditTarget } from '../audit/auditTarget.js'
+import { auditUser } from '../audit/auditUser.js'
 import { describeTarget as describe } from '../describeTarget.js'
 import { grantedPowerActions } from '../grantedPowerActions.js'
 import { parseConsoleTarget } from '../parseConsoleTarget.js'
 import { parsePowerAction } from '../parsePowerAction.js'
 import type { BodyRead } from './readWebBody.js'
-import { toGatewayError } from '../toGatewayError.js'
+import { toGatewayError, type GatewayError } from '../toGatewayError.js'
 import type {
   ConsoleTarget,
   GatewayAction,
   GatewayConsoleTicket,
   GatewayRequest,
 } from '../types.js'
+import { answerPresence } from './answerPresence.js'
 import { answerVmState } from './answerVmState.js'
+import { guardEntry } from './guardEntry.js'
 import type { GatewayRoute } from './gatewayRoute.js'
 import { requestVmPower } from './requestVmPower.js'
 import { slotGroup } from './slotGroup.js'
@@ -28,13 +31,47 @@ const TICKET_SLOT_GRACE_MS = 5_000
  * this replica and a slot for the user, opens the cloud's console and stores a single-use ticket.
  * Whatever fails unexpectedly is logged and answered as the error it is.
  */
-export async function issueTicket(...args: Parameters<typeof issue>): Promise<Reply> {
+export async function issueTicket(
+  ctx: GatewayContext,
+  request: GatewayRequest,
+  scheme: 'http:' | 'https:',
+  readBody: () => Promise<BodyRead | { ok: true; parsed: unknown }>,
+  signal: AbortSignal,
+  route: GatewayRoute = 'console',
+): Promise<Reply> {
+  const seen: Seen = {}
+  let reply: Reply
   try {
-    return await issue(...args)
+    reply = await issue(ctx, request, scheme, readBody, signal, route, seen)
   } catch (error) {
-    args[0].log('error', 'Console request failed.', { error })
-    return toGatewayError(error)
+    ctx.log('error', 'Console request failed.', { error })
+    reply = toGatewayError(error)
   }
+  const error = (reply.body as Partial<GatewayError['body']> | undefined)?.error
+  if (reply.status >= 400 && error && !reply.flood && !seen.handedOver) {
+    ctx.audit({
+      type: 'console.refused',
+      stage: 'request',
+      ...(seen.user !== undefined && { user: auditUser(seen.user) }),
+      ...(seen.target && auditTarget(seen.target)),
+      ...(request.remoteAddress !== undefined && { address: request.remoteAddress }),
+      ...(seen.action !== undefined && { action: seen.action }),
+      status: reply.status,
+      kind: error.kind,
+      reason: error.message,
+      ...(error.code !== undefined && { code: error.code }),
+    })
+  }
+  return reply
+}
+
+/** What the request turned out to be, as far as it got: for the refusal's audit event. */
+interface Seen {
+  target?: ConsoleTarget
+  action?: GatewayAction
+  user?: string
+  /** A state read or power action under way: its own events (or none, for a read) tell the rest. */
+  handedOver?: boolean
 }
 
 async function issue(
@@ -43,21 +80,15 @@ async function issue(
   scheme: 'http:' | 'https:',
   readBody: () => Promise<BodyRead | { ok: true; parsed: unknown }>,
   signal: AbortSignal,
-  route: GatewayRoute = 'console',
+  route: GatewayRoute,
+  seen: Seen,
 ): Promise<Reply> {
   const { options, path, limits, sources, store, log, stats, fail, room, slots } = ctx
-  if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
   const address = request.remoteAddress
-  const blocked = ctx.refusals.tooManyRefusals(address)
-  if (blocked) return blocked
+  const { origin, host } = request.headers
+  const refused = guardEntry(ctx, { address, origin, host, scheme })
+  if (refused) return refused
   const refuse = (reply: Reply) => ctx.refusals.refused(address, reply)
-  if (
-    !isOriginAllowed(request.headers.origin, request.headers.host, options.allowedOrigins, scheme)
-  ) {
-    return refuse(
-      fail('forbidden', 'This page may not use the console gateway (its origin is not allowed).'),
-    )
-  }
   if (request.method !== 'POST')
     return refuse(fail('invalid_input', `Ask for a console with POST ${path}.`))
   // JSON only: a cross-site form cannot send it without a CORS preflight that we do not grant.
@@ -67,13 +98,15 @@ async function issue(
     )
   }
   let target: ConsoleTarget
-  let action: GatewayAction = route === 'power' ? 'start' : route
+  let action: GatewayAction = route === 'power' ? 'start' : route === 'presence' ? 'console' : route
   try {
     const body = await readBody()
     if (!body.ok) return refuse(bodyProblem(ctx, body.problem))
     const parsed = 'parsed' in body ? body.parsed : parseJson(body.text)
     target = parseConsoleTarget(parsed)
+    seen.target = target
     if (route === 'power') action = parsePowerAction(parsed)
+    seen.action = action
   } catch (error) {
     if (!ConsoleError.is(error) || error.kind !== 'invalid_input') {
       log('error', 'Reading the console request failed.', { error })
@@ -110,15 +143,21 @@ async function issue(
     )
   }
   const user = allowed === true ? `address:${address ?? 'unknown'}` : `user:${allowed.user}`
+  seen.user = user
   const actions = grantedPowerActions(allowed)
+  const mode = allowed !== true && allowed.mode === 'observe' ? 'observe' : 'control'
+  const exclusive = allowed !== true && allowed.exclusive === true
   if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
   if (route === 'state') {
+    seen.handedOver = true
     return answerVmState(ctx, source, target, user, address, actions, signal)
   }
+  if (route === 'presence') return answerPresence(ctx, target, user)
   if (route === 'power') {
     if (action === 'console' || action === 'state' || !actions.includes(action)) {
       return refuse(powerRefused(ctx, target, action, address, user))
     }
+    seen.handedOver = true
     return requestVmPower(ctx, source, target, action, user, address, signal)
   }
 
@@ -181,22 +220,37 @@ async function issue(
     if (ctx.closing) return fail('server', 'The console gateway is shutting down.')
     const ticket = randomBytes(32).toString('base64url')
     const key = ticketKey(ticket)
+    const sessionId = randomUUID()
     const record: TicketRecord = {
       url: upstream.url,
       origin: upstream.origin,
       user,
       target,
       slot,
+      sessionId,
+      mode,
+      exclusive,
     }
     await store.putTicket(key, JSON.stringify(record), limits.ticketTtlMs)
     issued = true
     room.keepForTicket(key, limits.ticketTtlMs)
     stats.issuedTickets++
     log('info', `Console ticket issued for ${describe(target)}.`, { user, address })
+    ctx.audit({
+      type: 'console.granted',
+      user: auditUser(user),
+      ...auditTarget(target),
+      ...(address !== undefined && { address }),
+      sessionId,
+      mode,
+      exclusive,
+      actions,
+    })
     const body: GatewayConsoleTicket = {
       url: `${path}?ticket=${ticket}`,
       expiresInMs: limits.ticketTtlMs,
       actions,
+      mode,
     }
     return { status: 200, body }
   } finally {

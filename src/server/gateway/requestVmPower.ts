@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
+import type { AuditActor } from '../audit/AuditEvent.js'
+import { auditTarget } from '../audit/auditTarget.js'
+import { auditUser } from '../audit/auditUser.js'
 import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import type { VmStateInfo } from '../../core/power/VmStateInfo.js'
 import { waitForPowerTask } from '../../core/power/waitForPowerTask.js'
@@ -29,12 +33,39 @@ export async function requestVmPower(
   address: string | undefined,
   signal: AbortSignal,
 ): Promise<Reply> {
-  const limited = await hitRequestLimits(
-    ctx,
-    `requests:${slotGroup(user)}`,
-    ctx.limits.requestsPerMinutePerUser,
-  )
-  if (limited) return limited
+  const requestId = randomUUID()
+  const actor: AuditActor & { action: VmPowerAction; requestId: string } = {
+    user: auditUser(user),
+    ...auditTarget(target),
+    ...(address !== undefined && { address }),
+    action,
+    requestId,
+  }
+  const failed = (stage: 'request' | 'task', error: GatewayError['body']['error']) =>
+    ctx.audit({
+      type: 'power.failed',
+      ...actor,
+      stage,
+      kind: error.kind,
+      reason: error.message,
+      ...(error.code !== undefined && { code: error.code }),
+    })
+  ctx.audit({ type: 'power.requested', ...actor })
+  let limited
+  try {
+    limited = await hitRequestLimits(
+      ctx,
+      `requests:${slotGroup(user)}`,
+      ctx.limits.requestsPerMinutePerUser,
+    )
+  } catch (error) {
+    failed('request', toGatewayError(error).body.error)
+    throw error
+  }
+  if (limited) {
+    failed('request', (limited as GatewayError).body.error)
+    return limited
+  }
   const vm = describeTarget(target)
   const id = target.provider === 'cloudtower' ? target.vmId : target.serverId
   let taskId
@@ -48,9 +79,11 @@ export async function requestVmPower(
       action,
       error,
     })
+    failed('request', answer.body.error)
     return answer
   }
   ctx.log('info', `Power action ${action} on ${vm} accepted.`, { user, address, action, taskId })
+  ctx.audit({ type: 'power.accepted', ...actor, ...(taskId && { taskId }) })
   const key = `${target.provider}:${id}`
   const entry = { action }
   if (taskId) {
@@ -70,7 +103,7 @@ export async function requestVmPower(
             taskId,
             cloudStatus: task.cloudStatus,
           }),
-        (error: unknown) =>
+        (error: unknown) => {
           ctx.log('warn', `Power action ${action} on ${vm} did not succeed.`, {
             user,
             action,
@@ -78,7 +111,9 @@ export async function requestVmPower(
             // The cloud's code (`VM_ALREADY_RUNNING`, `Ecs.0610`): what an audit searches for.
             ...(ConsoleError.is(error) && error.code && { code: error.code }),
             error,
-          }),
+          })
+          failed('task', toGatewayError(error, ctx.secrets()).body.error)
+        },
       )
       .finally(() => {
         if (ctx.powerUnderWay.get(key) === entry) ctx.powerUnderWay.delete(key)

@@ -9,16 +9,21 @@ import type { Relay } from '../relayWebSockets.js'
 import type {
   ConsoleGatewayOptions,
   ConsoleGatewayStats,
+  ConsoleMode,
   ConsoleTarget,
   GatewayLimits,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import type { SessionRegistry } from '../sessions/types.js'
+import type { AuditEventInput } from '../audit/AuditEvent.js'
 
 /** An answer to the browser, whether it goes out as an HTTP response or a refused upgrade. */
 export interface Reply {
   status: number
   body: unknown
   headers?: Record<string, string>
+  /** An address over its refusal limit: answered, not audited again. */
+  flood?: boolean
 }
 
 /** What a ticket stands for, as JSON in the store: any replica can redeem it. */
@@ -29,6 +34,11 @@ export interface TicketRecord {
   target: ConsoleTarget
   /** The user's console slot, taken when the ticket was asked for; the relay keeps it. */
   slot: string
+  /** Random, made with the ticket (never derived from it): the audit events' session id. */
+  sessionId: string
+  mode: ConsoleMode
+  /** `authorize` allowed an exclusive session: the RFB shared flag is not forced. */
+  exclusive: boolean
 }
 
 /** The gateway's logger, redacted and unable to throw. */
@@ -104,7 +114,11 @@ export interface GatewayContext {
   readonly fail: GatewayFail
   readonly room: ReplicaRoom
   readonly slots: SlotKeeper
+  /** The console sessions open on this replica, shared through the store (presence). */
+  readonly sessions: SessionRegistry
   readonly refusals: RefusalCounter
+  /** Stamps and hands an audit event to `options.audit`; never throws, never waits. */
+  readonly audit: (event: AuditEventInput) => void
   /** The client's address (the socket's peer, or behind `trustProxy`'s trusted hops). */
   readonly clientAddress: (request: IncomingMessage) => string | undefined
   readonly relays: Set<Relay>

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
-import { startTcpFixture } from '../../../fake-cloud/testing/startTcpFixture.ts'
+import { vncAuthResponse } from '../../../fake-cloud/rfb/vncAuthResponse.ts'
 import type { FakeCloudHandle } from '../../../fake-cloud/types.ts'
 import { createConsoleGateway } from '../../../src/server/createConsoleGateway.js'
 import type { ConsoleGatewayOptions, ConsoleTarget } from '../../../src/server/types.js'
@@ -464,9 +464,14 @@ describe('limits', () => {
 })
 
 describe('relay', () => {
-  it('relays bytes exactly, both ways', async () => {
-    const echo = await startTcpFixture({ echo: true })
-    const raw = await startFakeCloud({ vncTarget: echo.target })
+  it('relays an RFB session exactly, both ways, however the browser splits its stream', async () => {
+    // The gateway parses the browser's RFB stream now (issue 18): random bytes are cut off, so
+    // the stream is random valid messages, cut at random points, against the built-in VNC server.
+    const tapped: Buffer[] = []
+    const raw = await startFakeCloud({
+      builtInVnc: true,
+      tapConsole: () => (chunk) => void tapped.push(Buffer.from(chunk)),
+    })
     const relay = await startGatewayServer({
       authorize: () => true,
       providers: { cloudtower: { endpoint: raw.url, token: 'fake-cloudtower-admin-token' } },
@@ -474,23 +479,58 @@ describe('relay', () => {
     try {
       const answer = await relay.ask({ provider: 'cloudtower', vmId: 'vm-ubuntu-01' })
       const client = await relay.open((answer.body as { url: string }).url)
-      const sent: Buffer[] = []
-      for (let i = 0; i < 200; i++) {
-        const chunk = randomBytes(1 + ((i * 7919) % 20_000))
-        sent.push(chunk)
-        client.ws.send(chunk)
+      let at = (await client.waitFor(12)).length
+      const handshake: Buffer[] = [Buffer.from(RFB_VERSION)]
+      client.ws.send(handshake[0]!)
+      const count = (await client.waitFor(at + 1))[at]!
+      const types = (await client.waitFor(at + 1 + count)).subarray(at + 1, at + 1 + count)
+      at += 1 + count
+      handshake.push(Buffer.of(types[0]!))
+      client.ws.send(handshake.at(-1)!)
+      if (types[0] === 2) {
+        const challenge = (await client.waitFor(at + 16)).subarray(at, at + 16)
+        at += 16
+        handshake.push(
+          Buffer.from(vncAuthResponse(raw.vncPasswordFor('vm-ubuntu-01') ?? '', challenge)),
+        )
+        client.ws.send(handshake.at(-1)!)
       }
-      const all = Buffer.concat(sent)
-      expect((await client.waitFor(all.length)).equals(all)).toBe(true)
-      await echo.waitForReceived(all.length)
-      expect(echo.received().equals(all)).toBe(true)
-      expect(relay.gateway.stats.bytesToUpstream).toBe(all.length)
-      expect(relay.gateway.stats.bytesToBrowser).toBe(all.length)
+      await client.waitFor(at + 4)
+      handshake.push(Buffer.of(1))
+      client.ws.send(handshake.at(-1)!)
+      const messages: Buffer[] = []
+      for (let i = 0; i < 200; i++) {
+        const pick = i % 4
+        if (pick === 0) messages.push(Buffer.concat([Buffer.of(5, i % 8), randomBytes(4)]))
+        else if (pick === 1)
+          messages.push(Buffer.concat([Buffer.of(4, i % 2, 0, 0), randomBytes(4)]))
+        else if (pick === 2) messages.push(Buffer.of(3, 1, 0, 0, 0, 0, 0, 16, 0, 16))
+        else {
+          const text = Buffer.from(randomBytes(1 + ((i * 7919) % 2_000)).toString('base64'))
+          const head = Buffer.alloc(8)
+          head.writeUInt8(6, 0)
+          head.writeUInt32BE(text.length, 4)
+          messages.push(head, text)
+        }
+      }
+      const all = Buffer.concat(messages)
+      for (let from = 0; from < all.length;) {
+        const to = Math.min(all.length, from + 1 + ((from * 7919) % 3_000))
+        client.ws.send(all.subarray(from, to))
+        from = to
+      }
+      const sent = Buffer.concat([...handshake, all])
+      await expect.poll(() => Buffer.concat(tapped).length).toBe(sent.length)
+      expect(Buffer.concat(tapped).equals(sent)).toBe(true)
+      expect(relay.gateway.stats.bytesToUpstream).toBe(sent.length)
       client.ws.close()
+      await client.closed
+      await expect.poll(() => relay.gateway.stats.activeRelays).toBe(0)
+      expect(relay.gateway.stats.bytesToBrowser).toBe(raw.stats.bytesFromVnc)
+      expect(client.received().length).toBe(raw.stats.bytesFromVnc)
     } finally {
       await relay.close()
       await raw.close()
-      await echo.close()
     }
   })
 })

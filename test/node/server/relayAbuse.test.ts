@@ -7,12 +7,23 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
 import { createConsoleGateway } from '../../../src/server/createConsoleGateway.js'
 import type { GatewayLimits } from '../../../src/server/types.js'
 import { startGatewayServer } from './startGatewayServer.js'
+
+// These consoles speak raw bytes, not RFB: this file is about the relay's transport (heartbeat,
+// close grace, size caps, yielding), so the gateway's RFB filter (which cuts a stream it cannot
+// parse; see rfbObservers.test.ts) is replaced by hooks that pass every message on unchanged.
+vi.mock('../../../src/server/gateway/createSessionHooks.js', () => ({
+  createSessionHooks: () => ({
+    toUpstream: (data: Buffer) => data,
+    toBrowser: (data: Buffer) => data,
+    protocolError: undefined,
+  }),
+}))
 
 const PROJECT = '13c67a214ced4afb88d911ae4bd5721a'
 const ECS = { provider: 'ecs', serverId: '47bc79ae-df61-4ade-9197-283a74e5d70e' }

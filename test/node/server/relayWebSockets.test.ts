@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { relayWebSockets } from '../../../src/server/relayWebSockets.js'
+import { relayWebSockets, type RelayOptions } from '../../../src/server/relayWebSockets.js'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((f) => f()))
@@ -24,6 +24,7 @@ async function setUp(
   flood: (ws: WebSocket) => void,
   highWaterMark = 256 * 1024,
   idleTimeoutMs = 60_000,
+  hooks?: RelayOptions['hooks'],
 ) {
   let browserSide!: WebSocket
   const browserUrl = await listen((ws) => (browserSide = ws))
@@ -34,18 +35,23 @@ async function setUp(
   await new Promise((r) => setTimeout(r, 10))
   const bytes = { toBrowser: 0, toUpstream: 0 }
   const ended: string[] = []
+  const codes: number[] = []
   relayWebSockets(browserSide, upstream, {
+    hooks,
     highWaterMark,
     idleTimeoutMs,
     heartbeatMs: 60_000,
     onBytes: (direction, n) => (bytes[direction] += n),
-    onEnd: (reason) => ended.push(reason),
+    onEnd: (reason, code) => {
+      ended.push(reason)
+      codes.push(code)
+    },
   })
   cleanups.push(() => {
     browser.terminate()
     upstream.terminate()
   })
-  return { browser, browserSide, upstream, bytes, ended }
+  return { browser, browserSide, upstream, bytes, ended, codes }
 }
 
 describe('relayWebSockets', () => {
@@ -130,5 +136,37 @@ describe('relayWebSockets', () => {
     expect(code).toBe(4000)
     await new Promise((r) => setTimeout(r, 20))
     expect(ended).toEqual(['idle'])
+  })
+})
+
+describe('relayWebSockets hooks', () => {
+  it('sends what a hook returns, nothing for an empty answer, and counts what was sent', async () => {
+    const atUpstream: string[] = []
+    const { browser, bytes } = await setUp(
+      (console) => console.on('message', (data: Buffer) => atUpstream.push(data.toString())),
+      undefined,
+      undefined,
+      {
+        toUpstream: (data) =>
+          data.toString() === 'drop'
+            ? new Uint8Array(0)
+            : Buffer.from(data.toString().toUpperCase()),
+      },
+    )
+    browser.send(Buffer.from('drop'))
+    browser.send(Buffer.from('keep'))
+    await expect.poll(() => atUpstream).toEqual(['KEEP'])
+    expect(bytes.toUpstream).toBe(4)
+  })
+
+  it('cuts both sides with the code a hook gives, and reports why', async () => {
+    const { browser, ended, codes } = await setUp(() => {}, undefined, undefined, {
+      toUpstream: () => ({ code: 4400, reason: 'RFB protocol error' }),
+    })
+    const closed = new Promise<number>((resolve) => browser.once('close', resolve))
+    browser.send(Buffer.from('garbage'))
+    expect(await closed).toBe(4400)
+    await expect.poll(() => ended).toEqual(['browser cut off'])
+    expect(codes).toEqual([4400])
   })
 })
