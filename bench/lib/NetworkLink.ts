@@ -18,7 +18,10 @@ class LinkDirection {
   /** When the last chunk finished leaving (serialization done). */
   private free = 0
   private timer: NodeJS.Timeout | undefined
-  constructor(private readonly link: NetworkLink) {}
+  private readonly link: NetworkLink
+  constructor(link: NetworkLink) {
+    this.link = link
+  }
 
   /** Delivers `bytes` (0 for an end or reset marker) after the link's delay, not before `notBefore`. */
   send(bytes: number, notBefore: number, deliver: () => void): void {
