@@ -28,7 +28,7 @@ import { commitsWhileAnimating } from './scenarios/commitsWhileAnimating.ts'
 import { firstFrame } from './scenarios/firstFrame.ts'
 import { grid } from './scenarios/grid.ts'
 import { inputLatency } from './scenarios/inputLatency.ts'
-import { linkProfiles } from './scenarios/linkProfiles.ts'
+import { LINK_VARIANTS, linkProfiles } from './scenarios/linkProfiles.ts'
 import { reconnect } from './scenarios/reconnect.ts'
 import { startVm } from './scenarios/startVm.ts'
 import { strictCounts } from './scenarios/strictCounts.ts'
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const linksPhase = () => {
       phase(
         'links',
-        `link profiles ${CONFIG.links.join(', ')}: ${CONFIG.linkReps} × 7 page loads each, interleaved`,
+        `link profiles ${CONFIG.links.join(', ')}: ${CONFIG.linkReps} × ${LINK_VARIANTS.length} page loads each, interleaved`,
       )
       return linkProfiles(env)
     }

@@ -20,6 +20,8 @@ export interface LinkMarks {
   /** The first painted frame that shows the server's marker. */
   frame?: number
   error?: string
+  /** The page's own protocol (`http/1.1`, `h2`), from its navigation timing. */
+  protocol?: string
 }
 
 declare global {

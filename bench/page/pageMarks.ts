@@ -66,4 +66,6 @@ CanvasRenderingContext2D.prototype.drawImage = function (
     (entry) => /\.js(\?|$)/.test(entry.name) && entry.responseEnd <= at,
   )
   pageMarks.codeLoaded = Math.max(0, ...scripts.map((entry) => entry.responseEnd))
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+  pageMarks.protocol = navigation?.nextHopProtocol
 } as typeof drawImage

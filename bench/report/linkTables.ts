@@ -5,6 +5,7 @@ import type { LinkCell, summarizeLinks } from './summarizeLinks.ts'
 const ORIGINS: { origin: LinkOrigin; label: string }[] = [
   { origin: 'cross', label: 'cross-origin (CORS preflight)' },
   { origin: 'same', label: 'same-origin (`endpoint="/tower"`)' },
+  { origin: 'h2', label: 'same-origin, HTTP/2 + TLS' },
 ]
 const SCENARIOS: { scenario: LinkScenario; label: string }[] = [
   { scenario: 'bare', label: 'eager bare' },

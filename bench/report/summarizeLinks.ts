@@ -3,7 +3,7 @@ import { summarize, type Summary } from '../lib/summarize.ts'
 import type { linkProfiles, LinkOrigin, LinkScenario } from '../scenarios/linkProfiles.ts'
 
 type Links = Awaited<ReturnType<typeof linkProfiles>>
-type Mark = Exclude<keyof LinkMarks, 'error'>
+type Mark = Exclude<keyof LinkMarks, 'error' | 'protocol'>
 
 export interface LinkCell {
   n: number

@@ -6,6 +6,7 @@ import { LINK_PROFILES } from '../lib/LINK_PROFILES.ts'
 import { NetworkLink } from '../lib/NetworkLink.ts'
 import { rotate } from '../lib/rotate.ts'
 import { startDelayProxy } from '../lib/startDelayProxy.ts'
+import { startTlsFront } from '../lib/startTlsFront.ts'
 
 /**
  * - `bare`: eager bare noVNC (bench/page/eager.tsx);
@@ -14,8 +15,11 @@ import { startDelayProxy } from '../lib/startDelayProxy.ts'
  * - `gateway`: <GatewayConsole> on a fresh page, ticket and relay through the page's origin.
  */
 export type LinkScenario = 'bare' | 'cold' | 'preload' | 'gateway'
-/** `cross`: the CloudTower API on its own origin (CORS preflight); `same`: `endpoint="/tower"`. */
-export type LinkOrigin = 'cross' | 'same'
+/**
+ * `cross`: the CloudTower API on its own origin (CORS preflight); `same`: `endpoint="/tower"`;
+ * `h2`: same-origin with the page's server behind TLS and HTTP/2 (bench/lib/startTlsFront.ts).
+ */
+export type LinkOrigin = 'cross' | 'same' | 'h2'
 
 export interface LinkVariant {
   origin: LinkOrigin
@@ -31,6 +35,9 @@ export const LINK_VARIANTS: readonly LinkVariant[] = [
   { origin: 'same', scenario: 'cold' },
   { origin: 'same', scenario: 'preload' },
   { origin: 'same', scenario: 'gateway' },
+  { origin: 'h2', scenario: 'bare' },
+  { origin: 'h2', scenario: 'cold' },
+  { origin: 'h2', scenario: 'preload' },
 ]
 
 /**
@@ -63,6 +70,14 @@ export async function linkProfiles(env: BenchEnv) {
   const port = (url: string) => Number(new URL(url).port)
   const pageProxy = await startDelayProxy({ host: '127.0.0.1', port: port(env.prodUrl) }, link)
   const apiProxy = await startDelayProxy({ host: '127.0.0.1', port: port(env.cloud.url) }, link)
+  // TLS and HTTP/2 are spoken across the link: the delay proxy sits in front of the TLS front.
+  const tlsFront = await startTlsFront(env.prodUrl)
+  const h2Proxy = await startDelayProxy({ host: '127.0.0.1', port: tlsFront.port }, link)
+  const pageOrigin = {
+    cross: pageProxy.url,
+    same: pageProxy.url,
+    h2: `https://127.0.0.1:${h2Proxy.port}`,
+  }
   const runs: LinkRun[] = []
   // A VM of its own (not the one the loopback scenarios use), its screen made small for the run.
   const vm = env.vmIds[1] ?? env.vm
@@ -95,9 +110,11 @@ export async function linkProfiles(env: BenchEnv) {
             vm,
           })
           const path = run.scenario === 'bare' ? 'eager/eager.html' : 'link/link.html'
-          const marks = await loadOnce(env, `${pageProxy.url}/${path}?${query}`)
+          const marks = await loadOnce(env, `${pageOrigin[run.origin]}/${path}?${query}`)
           if (rep < 0) continue
+          const h2 = run.origin === 'h2'
           if (marks.frame === undefined) run.failures.push(marks.error ?? 'no frame')
+          else if (h2 !== (marks.protocol === 'h2')) run.failures.push(`over ${marks.protocol}`)
           else run.marks.push(marks)
         }
       }
@@ -106,13 +123,19 @@ export async function linkProfiles(env: BenchEnv) {
     resize(before.width, before.height)
     await pageProxy.close()
     await apiProxy.close()
+    await h2Proxy.close()
+    await tlsFront.close()
     link.clear()
   }
   return { profiles, runs }
 }
 
 async function loadOnce(env: BenchEnv, url: string): Promise<LinkMarks> {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  // The TLS front's certificate is self-signed.
+  const context = await env.browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+  })
   try {
     const page = await context.newPage()
     page.on('pageerror', (error) => env.pageErrors.push(`${env.phase}: ${String(error)}`))
