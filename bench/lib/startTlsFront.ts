@@ -75,6 +75,11 @@ export async function startTlsFront(target: string) {
     upstream.on('error', () => response.destroy())
     request.pipe(upstream)
   }
+  const sockets = new Set<net.Socket>()
+  const track = (socket: net.Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  }
   const h2 = http2.createServer({}, forward)
   const h1 = http.createServer(forward)
   h1.on('upgrade', (request, socket, head) => {
@@ -87,15 +92,14 @@ export async function startTlsFront(target: string) {
       upstream.write(head)
       socket.pipe(upstream).pipe(socket)
     })
+    track(upstream)
     upstream.on('error', () => socket.destroy())
     socket.on('error', () => upstream.destroy())
   })
-  const sockets = new Set<net.Socket>()
   const server = tls.createServer(
     { ...selfSigned(), ALPNProtocols: ['h2', 'http/1.1'] },
     (socket) => {
-      sockets.add(socket)
-      socket.on('close', () => sockets.delete(socket))
+      track(socket)
       socket.on('error', () => socket.destroy())
       if (socket.alpnProtocol === 'h2') h2.emit('connection', socket)
       else h1.emit('connection', socket)
@@ -109,6 +113,7 @@ export async function startTlsFront(target: string) {
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
         agent.destroy()
+        h1.closeAllConnections()
         server.close(() => resolve())
       }),
   }
