@@ -236,7 +236,7 @@ it('an early fetch that is done when the code arrives mounts the screen at once,
   try {
     const chunk = gateViewerChunk()
     const { ConsoleViewer } = await freshEntry()
-    const { vncScreenLoader } = await import('../../src/react/lazy/vncScreenLoader.js')
+    const { vncScreenLoader } = await import('../../src/react/loaders/vncScreenLoader.js')
     let resolved = false
     const getUrl = vi.fn(async () => {
       const url = server.issue()

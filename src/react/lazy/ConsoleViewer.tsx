@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { ConsoleViewerProps } from '../types.js'
+import { EarlySocket } from '../urls/EarlySocket.js'
 import { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
 import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
@@ -28,23 +29,27 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     latest.current = props
   })
 
-  // While the code loads, the first credential fetch already runs (the viewer takes it over), so
-  // a cold console waits for the slower of the two, not for both in turn.
+  // While the code loads, the first credential fetch already runs and the socket opens on its URL
+  // (the viewer takes both), so a cold console waits for the slowest of them, not for each in turn.
+  // A viewer with a ready `url` opens its socket at once. A new target cancels them.
+  const { getUrl, url, connectionKey, autoConnect = true } = props
+  const earlyKey = getUrl ? connectionKey : (connectionKey ?? url)
   const [earlyUrl] = useState<{ current?: EarlyUrlFetch }>({})
   useEffect(() => {
     let live = true
     // A microtask, not now: StrictMode's mount-unmount-mount must not fetch twice.
     queueMicrotask(() => {
-      const { getUrl, connectionKey, autoConnect = true } = latest.current
-      if (live && !viewerLoader.current && getUrl && connectionKey !== undefined && autoConnect) {
-        earlyUrl.current = new EarlyUrlFetch(connectionKey, getUrl)
+      const { getUrl: fetchUrl, url: readyUrl } = latest.current
+      const source = fetchUrl ?? (readyUrl ? () => Promise.resolve(readyUrl) : undefined)
+      if (live && !viewerLoader.current && source && earlyKey !== undefined && autoConnect) {
+        earlyUrl.current = new EarlyUrlFetch(earlyKey, source, (at) => new EarlySocket(at))
       }
     })
     return () => {
       live = false
       earlyUrl.current?.release()
     }
-  }, [earlyUrl])
+  }, [earlyUrl, earlyKey, autoConnect])
 
   useEffect(() => {
     if (parts) return
@@ -53,6 +58,8 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
       () => live && setFailure(undefined),
       (cause: unknown) => {
         if (!live) return
+        // Nothing will take them: cancel the fetch, close the socket.
+        earlyUrl.current?.release()
         const error = new ConsoleError({
           kind: 'network',
           provider: 'vnc',
@@ -66,7 +73,7 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     return () => {
       live = false
     }
-  }, [parts, tries])
+  }, [parts, tries, earlyUrl])
 
   if (parts) return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} />
   const text = props.locale?.toLowerCase().startsWith('zh')

@@ -1,5 +1,5 @@
 import { viewerLoader } from './viewerLoader.js'
-import { vncScreenLoader } from './vncScreenLoader.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 
 /**
  * Fetches the console's lazy code (the viewer chunk and react-vnc with noVNC) ahead of the first

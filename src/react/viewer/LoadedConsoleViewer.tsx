@@ -26,7 +26,7 @@ import { parseShortcut } from '../session/keyboard/parseShortcut.js'
 import { openInNewWindow } from './openInNewWindow.js'
 import { ConsoleToolbar } from '../ui/toolbar/ConsoleToolbar.js'
 import { useFullscreen } from './useFullscreen.js'
-import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 
 const HIDDEN = { display: 'none' } as const
 const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
@@ -268,7 +268,7 @@ export function LoadedConsoleViewer(
               <VncScreen
                 key={screen.key}
                 ref={session.screen.ref(screen.key)}
-                url={screen.url}
+                websocket={session.screen.websocket()}
                 autoConnect={false}
                 retryDuration={0}
                 rfbOptions={{ wsProtocols: ['binary'] }}
