@@ -8,6 +8,7 @@ import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
 
 const notLoaded = () => undefined
+const openSocket = (url: string) => new EarlySocket(url)
 const loadedParts = () => viewerLoader.current
 
 /**
@@ -42,7 +43,7 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
       const { getUrl: fetchUrl, url: readyUrl } = latest.current
       const source = fetchUrl ?? (readyUrl ? () => Promise.resolve(readyUrl) : undefined)
       if (live && !viewerLoader.current && source && earlyKey !== undefined && autoConnect) {
-        earlyUrl.current = new EarlyUrlFetch(earlyKey, source, (at) => new EarlySocket(at))
+        earlyUrl.current = new EarlyUrlFetch(earlyKey, source, openSocket)
       }
     })
     return () => {
@@ -75,7 +76,8 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     }
   }, [parts, tries, earlyUrl])
 
-  if (parts) return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} />
+  if (parts)
+    return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} openSocket={openSocket} />
   const text = props.locale?.toLowerCase().startsWith('zh')
     ? loadFailedLabels['zh-CN']
     : loadFailedLabels['en-US']

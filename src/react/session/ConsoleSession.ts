@@ -69,7 +69,12 @@ export class ConsoleSession {
         const promise = head?.take(getUrl ? connectionKey : (connectionKey ?? url), signal)
         return promise && { promise, url: head?.url, socket: head?.socket }
       },
-      openSocket: (key, url, early) => this.screen.open(key, url, early as EarlySocket | undefined),
+      // The shell's opener: the socket's code loads with the package, not in the viewer's chunk.
+      openSocket: (key, url, early) =>
+        this.screen.open(
+          key,
+          () => (early as EarlySocket | undefined) ?? this.props.openSocket?.(url),
+        ),
       screenReady: () => Boolean(vncScreenLoader.current),
       loadScreen: () => vncScreenLoader.load(),
       mountScreen: (key, url) => this.store.set({ screen: { key, url } }),

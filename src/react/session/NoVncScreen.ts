@@ -2,7 +2,7 @@ import type { VncScreenHandle } from 'react-vnc'
 import type { ConnectionPhase } from '../../core/connection/types.js'
 import type { VncCredentials } from '../types.js'
 import { quietRepeatDisconnect } from './quietRepeatDisconnect.js'
-import { EarlySocket } from '../urls/EarlySocket.js'
+import type { EarlySocket } from '../urls/EarlySocket.js'
 
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
 
@@ -37,17 +37,17 @@ export class NoVncScreen {
   }
 
   /**
-   * Opens the socket of attempt `key` on `url` (or takes `early`, which the loading shell opened),
-   * as soon as the URL is known; react-vnc gets it (`websocket`) once its code is here. A close
-   * before noVNC attached is this attempt's drop, since noVNC never hears of it.
+   * Keeps the socket of attempt `key` (opened as soon as its URL was known); react-vnc gets it
+   * (`websocket`) once its code is here. A close before noVNC attached is this attempt's drop,
+   * since noVNC never hears of it. Again for the same `key`: no-op.
    */
-  open(key: number, url: string, early: EarlySocket | undefined): void {
+  open(key: number, open: () => EarlySocket | undefined): void {
     if (this.socketKey === key) return
     this.socket?.close()
-    const socket = early ?? new EarlySocket(url)
+    const socket = open()
     this.socket = socket
     this.socketKey = key
-    socket.whenClosedEarly(() => this.isCurrent(key) && this.closedEarly(key))
+    socket?.whenClosedEarly(() => this.isCurrent(key) && this.closedEarly(key))
   }
 
   /** The socket for react-vnc's `websocket` prop. */

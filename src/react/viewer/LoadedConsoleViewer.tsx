@@ -13,10 +13,9 @@ import type { ConsoleControls } from '../types.js'
 import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import { ConsoleControlsContext } from '../context/ConsoleControlsContext.js'
 import { ConsoleSession } from '../session/ConsoleSession.js'
-import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
+import type { SessionProps } from '../session/types.js'
 import type { ConsoleViewerHandle } from '../types.js'
 import { ConsoleViewerContext } from '../context/ConsoleViewerContext.js'
-import type { ConsoleViewerProps } from '../types.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
 import { resolveLabels } from '../../i18n/resolveLabels.js'
 import { ConsoleAnnouncer } from '../ui/overlay/ConsoleAnnouncer.js'
@@ -41,9 +40,7 @@ const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
  * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
  * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
  */
-export function LoadedConsoleViewer(
-  props: ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } },
-) {
+export function LoadedConsoleViewer(props: SessionProps) {
   const {
     url,
     getUrl,
@@ -85,6 +82,7 @@ export function LoadedConsoleViewer(
     children,
     ref,
     earlyUrl,
+    openSocket,
     ...rest
   } = props
 
