@@ -165,6 +165,34 @@ describe('the socket opens while the code loads', () => {
   })
 })
 
+describe('the first render starts the work', () => {
+  it('the first fetch starts in the first render, before any effect, and once under StrictMode', async () => {
+    gateChunks()
+    const { ConsoleViewer } = await freshEntry()
+    const getUrl = vi.fn(() => new Promise<string>(() => {}))
+    const seenInRender: number[] = []
+    // A sibling rendered after the console, before any effect of the tree has run.
+    function Probe() {
+      seenInRender.push(getUrl.mock.calls.length)
+      return null
+    }
+    const { unmount } = render(
+      <StrictMode>
+        <ConsoleViewer getUrl={getUrl} connectionKey="vm-1" />
+        <Probe />
+      </StrictMode>,
+    )
+    expect(seenInRender[0]).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    const signal = (getUrl.mock.calls[0] as unknown as [AbortSignal])[0]
+    expect(signal.aborted).toBe(false)
+    unmount()
+    await Promise.resolve()
+    expect(signal.aborted).toBe(true)
+  })
+})
+
 describe('closing a socket the code never took', () => {
   it('unmounting while the code loads closes with 1000, also a socket still connecting', async () => {
     gateChunks()

@@ -10,6 +10,32 @@ import { viewerLoader } from './viewerLoader.js'
 const notLoaded = () => undefined
 const openSocket = (url: string) => new EarlySocket(url)
 const loadedParts = () => viewerLoader.current
+/** Where the first URL comes from: `getUrl`, or a ready `url`. */
+const sourceOf = ({ getUrl, url }: ConsoleViewerProps) =>
+  getUrl ?? (url ? () => Promise.resolve(url) : undefined)
+/** The last fetch a render started, for StrictMode's second call of the same render. */
+let recent: { early: EarlyUrlFetch; from: unknown } | undefined
+
+/**
+ * In the first render on the client: loads the code and starts the first fetch (for a target,
+ * with autoConnect), so neither waits for React's effects. StrictMode calls this twice in a row:
+ * the second call takes the first one's fetch. Unowned by an effect, a fetch is given up.
+ */
+function startEarly(props: ConsoleViewerProps): EarlyUrlFetch | undefined {
+  if (typeof window === 'undefined' || viewerLoader.current) return undefined
+  // The effect below reports a failure.
+  viewerLoader.load().catch(() => {})
+  const { getUrl, connectionKey, url, autoConnect = true } = props
+  const key = getUrl ? connectionKey : (connectionKey ?? url)
+  const source = sourceOf(props)
+  const from = getUrl ?? url
+  if (key === undefined || !source || !autoConnect) return undefined
+  if (recent && recent.from === from && recent.early.key === key) return recent.early
+  const early = new EarlyUrlFetch(key, source, openSocket)
+  recent = { early, from }
+  queueMicrotask(() => (recent = undefined))
+  return early
+}
 
 /**
  * A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
@@ -32,23 +58,27 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
 
   // While the code loads, the first credential fetch already runs and the socket opens on its URL
   // (the viewer takes both), so a cold console waits for the slowest of them, not for each in turn.
-  // A viewer with a ready `url` opens its socket at once. A new target cancels them.
-  const { getUrl, url, connectionKey, autoConnect = true } = props
+  // Both start in the first render, with the code: a passive effect can come a frame or more later.
+  const { getUrl, connectionKey, url, autoConnect = true } = props
   const earlyKey = getUrl ? connectionKey : (connectionKey ?? url)
-  const [earlyUrl] = useState<{ current?: EarlyUrlFetch }>({})
+  const [earlyUrl] = useState<{ current?: EarlyUrlFetch }>(() => ({ current: startEarly(props) }))
   useEffect(() => {
     let live = true
-    // A microtask, not now: StrictMode's mount-unmount-mount must not fetch twice.
-    queueMicrotask(() => {
-      const { getUrl: fetchUrl, url: readyUrl } = latest.current
-      const source = fetchUrl ?? (readyUrl ? () => Promise.resolve(readyUrl) : undefined)
-      if (live && !viewerLoader.current && source && earlyKey !== undefined && autoConnect) {
-        earlyUrl.current = new EarlyUrlFetch(earlyKey, source, openSocket)
-      }
-    })
+    const early = earlyUrl.current
+    // The render's fetch, for this target; else (a new target, a render that came too late, or
+    // another console took it) one from a microtask: StrictMode's remount must not fetch twice.
+    if (!(autoConnect && early && early.key === earlyKey && early.own(earlyUrl))) {
+      queueMicrotask(() => {
+        const source = sourceOf(latest.current)
+        if (live && !viewerLoader.current && source && earlyKey !== undefined && autoConnect) {
+          earlyUrl.current = new EarlyUrlFetch(earlyKey, source, openSocket)
+          earlyUrl.current.own(earlyUrl)
+        }
+      })
+    }
     return () => {
       live = false
-      earlyUrl.current?.release()
+      earlyUrl.current?.disown(earlyUrl)
     }
   }, [earlyUrl, earlyKey, autoConnect])
 

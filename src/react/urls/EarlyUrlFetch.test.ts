@@ -98,3 +98,48 @@ it('opens the socket on its URL while untaken, and closes it when released or mo
   early.release()
   expect(sockets.closed).toEqual(['a', 'b'].map((t) => `wss://h/websockify?token=${t}`))
 })
+
+it('kept by the shell that owns it, through StrictMode’s cleanup and remount; released when disowned for good', async () => {
+  const sockets = fakeSockets()
+  const owner = {}
+  const kept = new EarlyUrlFetch(
+    'k',
+    () => Promise.resolve('wss://h/websockify?token=a'),
+    sockets.open,
+  )
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  expect(kept.own(owner)).toBe(true)
+  expect(kept.own({})).toBe(false)
+  kept.disown(owner)
+  expect(kept.own(owner)).toBe(true)
+  await Promise.resolve()
+  expect(sockets.closed).toEqual([])
+  kept.disown({})
+  kept.disown(owner)
+  await Promise.resolve()
+  expect(sockets.closed).toEqual(['wss://h/websockify?token=a'])
+})
+
+it('a fetch no effect owns (a render that never committed) is given up after a while', async () => {
+  vi.useFakeTimers()
+  try {
+    let signal: AbortSignal | undefined
+    new EarlyUrlFetch(
+      'k',
+      (s) => {
+        signal = s
+        return new Promise<string>(() => {})
+      },
+      open,
+    )
+    const owned = new EarlyUrlFetch('k', (s) => new Promise<string>(() => void s), open)
+    owned.own({})
+    await vi.advanceTimersByTimeAsync(4_000)
+    expect(signal?.aborted).toBe(false)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(signal?.aborted).toBe(true)
+    expect(owned.take('k', new AbortController().signal)).toBeDefined()
+  } finally {
+    vi.useRealTimers()
+  }
+})
