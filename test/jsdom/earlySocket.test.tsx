@@ -1,15 +1,16 @@
 // The socket opens while the console's code still loads (issue 19): through the REAL react-vnc and
 // noVNC, against a real RFB server, with the lazy chunks held back on purpose as a slow link would.
-import { render, waitFor } from '@testing-library/react'
+import { act, render, waitFor } from '@testing-library/react'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { StrictMode } from 'react'
+import { createRef, StrictMode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws'
 import { attachRfbWebSocket } from '../../fake-cloud/rfb/attachRfbWebSocket.ts'
 import { RfbServer } from '../../fake-cloud/rfb/RfbServer.ts'
 import type { ConsoleStatus } from '../../src/core/connection/types.js'
 import type * as EntryModule from '../../src/index.js'
+import type { ConsoleViewerHandle } from '../../src/react/types.js'
 import { waitForState } from '../support/console/index.js'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -210,6 +211,21 @@ describe('closing a socket the code never took', () => {
     expect(sockets[0]?.socket.readyState).toBe(WebSocket.CONNECTING)
     connecting.unmount()
     await waitFor(() => expect(slow.codes).toEqual([1000]))
+  })
+
+  it('disconnect() while noVNC holds a socket still connecting closes it with 1000 once open', async () => {
+    const slow = await proxy(undefined, 300)
+    const { ConsoleViewer, preloadConsole } = await freshEntry()
+    await preloadConsole()
+    const sockets = watchSockets()
+    const ref = createRef<ConsoleViewerHandle>()
+    const { container } = render(<ConsoleViewer ref={ref} url={slow.url} />)
+    // noVNC has attached: its canvas is on the screen, and the upgrade is not answered yet.
+    await waitFor(() => expect(container.querySelector('[data-rvc-screen] canvas')).not.toBeNull())
+    expect(sockets[0]?.socket.readyState).toBe(WebSocket.CONNECTING)
+    act(() => ref.current?.disconnect())
+    await waitFor(() => expect(slow.codes).toEqual([1000]))
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('disconnected')
   })
 
   it('a new target while the code loads closes the old socket with 1000', async () => {

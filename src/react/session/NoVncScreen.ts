@@ -101,7 +101,7 @@ export class NoVncScreen {
     const handle = this.handle
     this.handle = null
     this.refs.clear()
-    // Before noVNC's own close, which then finds the socket closing and leaves it be.
+    // Before noVNC's own close, which is then a no-op (see EarlySocket.close).
     this.socket?.close()
     this.socket = undefined
     this.socketKey = -1

@@ -68,13 +68,15 @@ export class EarlySocket {
   /**
    * Closes with code 1000 (a close frame without one makes websockify answer 1005, which Chromium
    * reports with the URL). A socket still connecting closes once open: closing it earlier sends no
-   * close frame at all, and Chromium logs the URL, token included.
+   * close frame at all, and Chromium logs the URL, token included. noVNC's own code-less close,
+   * which comes right after, is then a no-op: the closing is ours.
    */
   close(): void {
     this.onEarlyClose = undefined
     const { socket } = this
-    if (socket.readyState === 1) socket.close(1000)
-    else if (socket.readyState === 0)
-      socket.addEventListener('open', () => socket.close(1000), { once: true })
+    const close = () => WebSocket.prototype.close.call(socket, 1000)
+    socket.close = () => {}
+    if (socket.readyState === 1) close()
+    else if (socket.readyState === 0) socket.addEventListener('open', close, { once: true })
   }
 }
