@@ -74,7 +74,9 @@ export class EarlySocket {
   close(): void {
     this.onEarlyClose = undefined
     const { socket } = this
-    const close = () => WebSocket.prototype.close.call(socket, 1000)
+    // Its own close (a mocked WebSocket class, as MSW installs, is not the global's).
+    const native = socket.close
+    const close = () => native.call(socket, 1000)
     socket.close = () => {}
     if (socket.readyState === 1) close()
     else if (socket.readyState === 0) socket.addEventListener('open', close, { once: true })
