@@ -32,7 +32,8 @@ export default tseslint.config(
   },
   // Rooms: dependencies point one way, core ← keys, i18n ← react rooms ← consoles (README
   // "Architecture"). Inside react, from the bottom: loaders, context, queries ← urls ← session,
-  // ui ← viewer ← lazy ← consoles. A forbidden import names the room it reached into.
+  // ui ← viewer ← lazy ← consoles; replay stands beside them on loaders. A forbidden import names
+  // the room it reached into.
   ...rooms({
     'src/core/**': {
       rooms: ['keys', 'i18n', 'react', 'server'],
@@ -90,6 +91,20 @@ export default tseslint.config(
     'src/react/lazy/**': {
       rooms: ['consoles'],
       why: 'the loading shell sits on the viewer; the consoles compose it',
+    },
+    'src/react/replay/**': {
+      rooms: [
+        'context',
+        'queries',
+        'urls',
+        'session',
+        'ui',
+        'viewer',
+        'lazy',
+        'consoles',
+        'server',
+      ],
+      why: 'the replay stands alone beside the consoles: it loads react-vnc through loaders/ and reads the format from core',
     },
   }),
   {

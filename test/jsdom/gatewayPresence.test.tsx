@@ -14,7 +14,7 @@ import { GatewayConsole } from '../../src/react/consoles/GatewayConsole.js'
 import { createConsoleGateway } from '../../src/server/createConsoleGateway.js'
 import type { ConsoleGateway } from '../../src/server/types.js'
 import { viewerLoader } from '../../src/react/lazy/viewerLoader.js'
-import { vncScreenLoader } from '../../src/react/lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../../src/react/loaders/vncScreenLoader.js'
 import { consoleRoot, waitForState } from '../support/console/index.js'
 
 let cloud: FakeCloudHandle

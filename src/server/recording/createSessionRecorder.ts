@@ -1,6 +1,6 @@
 import { encodeRecordingFrame } from './encodeRecordingFrame.js'
 import { encodeRecordingHeader } from './encodeRecordingHeader.js'
-import { RECORDING_FORMAT } from './RECORDING_FORMAT.js'
+import { RECORDING_FORMAT } from '../../core/recording/RECORDING_FORMAT.js'
 import type { RecordedSession } from './RecordedSession.js'
 import type { RecordingOutcome } from './RecordingOutcome.js'
 import type { RecordingSink } from './RecordingSink.js'
