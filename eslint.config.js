@@ -31,7 +31,9 @@ export default tseslint.config(
     },
   },
   // Rooms: dependencies point one way, core ← keys, i18n ← react rooms ← consoles (README
-  // "Architecture"). A forbidden import names the room it reached into.
+  // "Architecture"). Inside react, from the bottom: loaders, context, queries ← urls ← session,
+  // ui ← viewer ← lazy ← consoles; replay stands beside them on loaders. A forbidden import names
+  // the room it reached into.
   ...rooms({
     'src/core/**': {
       rooms: ['keys', 'i18n', 'react', 'server'],
@@ -57,22 +59,52 @@ export default tseslint.config(
       rooms: ['consoles'],
       why: 'consoles compose the other rooms, never the reverse',
     },
+    'src/react/loaders/**': {
+      rooms: ['context', 'queries', 'urls', 'session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'loaders sit at the bottom: the rooms above load code through them',
+    },
+    'src/react/context/**': {
+      rooms: ['loaders', 'queries', 'urls', 'session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'context carries values, no behaviour',
+    },
+    'src/react/queries/**': {
+      rooms: ['loaders', 'context', 'urls', 'session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'queries are data only',
+    },
+    'src/react/urls/**': {
+      rooms: ['loaders', 'context', 'session', 'ui', 'viewer', 'lazy', 'consoles'],
+      why: 'console access (URLs and their sockets) builds on queries only; the session uses it',
+    },
     'src/react/session/**': {
-      rooms: ['ui', 'viewer', 'context', 'queries', 'consoles'],
+      rooms: ['context', 'queries', 'ui', 'viewer', 'lazy', 'consoles'],
       packages: ['react', 'react-dom'],
       why: 'the session runs outside React; the viewer renders it',
     },
     'src/react/ui/**': {
-      rooms: ['session', 'viewer', 'lazy', 'queries', 'urls', 'consoles'],
+      rooms: ['loaders', 'queries', 'urls', 'session', 'viewer', 'lazy', 'consoles'],
       why: 'UI parts read the console through context only',
     },
-    'src/react/queries/**': {
-      rooms: ['session', 'ui', 'viewer', 'lazy', 'consoles'],
-      why: 'queries are data only',
+    'src/react/viewer/**': {
+      rooms: ['queries', 'lazy', 'consoles'],
+      why: 'the loaded viewer renders the session and the UI; the shell in lazy/ loads it',
     },
-    'src/react/context/**': {
-      rooms: ['session', 'ui', 'viewer', 'lazy', 'consoles'],
-      why: 'context carries values, no behaviour',
+    'src/react/lazy/**': {
+      rooms: ['consoles'],
+      why: 'the loading shell sits on the viewer; the consoles compose it',
+    },
+    'src/react/replay/**': {
+      rooms: [
+        'context',
+        'queries',
+        'urls',
+        'session',
+        'ui',
+        'viewer',
+        'lazy',
+        'consoles',
+        'server',
+      ],
+      why: 'the replay stands alone beside the consoles: it loads react-vnc through loaders/ and reads the format from core',
     },
   }),
   {

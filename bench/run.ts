@@ -19,12 +19,16 @@ import { benchGoals } from './report/benchGoals.ts'
 import { benchMarkdown } from './report/benchMarkdown.ts'
 import type { BenchResults } from './report/BenchResults.ts'
 import { benchTable } from './report/benchTable.ts'
+import { linkGoals } from './report/linkGoals.ts'
+import { linkTables } from './report/linkTables.ts'
+import { summarizeLinks } from './report/summarizeLinks.ts'
 import { summarizeResults } from './report/summarizeResults.ts'
 import { churn } from './scenarios/churn.ts'
 import { commitsWhileAnimating } from './scenarios/commitsWhileAnimating.ts'
 import { firstFrame } from './scenarios/firstFrame.ts'
 import { grid } from './scenarios/grid.ts'
 import { inputLatency } from './scenarios/inputLatency.ts'
+import { LINK_VARIANTS, linkProfiles } from './scenarios/linkProfiles.ts'
 import { reconnect } from './scenarios/reconnect.ts'
 import { startVm } from './scenarios/startVm.ts'
 import { strictCounts } from './scenarios/strictCounts.ts'
@@ -52,6 +56,27 @@ async function main(): Promise<void> {
       step(text)
     }
 
+    const linksPhase = () => {
+      phase(
+        'links',
+        `link profiles ${CONFIG.links.join(', ')}: ${CONFIG.linkReps} × ${LINK_VARIANTS.length} page loads each, interleaved`,
+      )
+      return linkProfiles(env)
+    }
+    if (CONFIG.linksOnly) {
+      const links = await linksPhase()
+      const summary = summarizeLinks(links)
+      const goals = linkGoals(summary)
+      const machine = describeMachine(env.browser.version(), loadStart)
+      const markdown = benchMarkdown(linkTables(summary), goals, machine)
+      console.log(`\n${markdown}`)
+      await mkdir(dirname(CONFIG.out), { recursive: true })
+      const json = { date: new Date().toISOString(), machine, goals, raw: { links }, markdown }
+      await writeFile(CONFIG.out, `${JSON.stringify(json, null, 2)}\n`)
+      console.log(`bench: wrote ${CONFIG.out}`)
+      return
+    }
+
     phase('first frame', `first frame: ${CONFIG.reps} × 4 variants, interleaved`)
     const first = await firstFrame(env)
     phase('input latency', `input latency: ${CONFIG.keys} keys × 2`)
@@ -71,12 +96,24 @@ async function main(): Promise<void> {
     const strict = await strictCounts(env)
     phase('commits', `React commits while the screen changes (development): ${CONFIG.seconds} s`)
     const commits = await commitsWhileAnimating(env)
+    const links = await linksPhase()
 
-    const results: BenchResults = { first, keys, again, starts, grids, cycles, strict, commits }
+    const results: BenchResults = {
+      first,
+      keys,
+      again,
+      starts,
+      grids,
+      cycles,
+      strict,
+      commits,
+      links,
+    }
     const machine = describeMachine(env.browser.version(), loadStart)
     const summary = summarizeResults(results)
     const goals = benchGoals(results, summary)
-    const markdown = benchMarkdown(benchTable(results, summary), goals, machine)
+    const tables = `${benchTable(results, summary)}\n\n${linkTables(summarizeLinks(links))}`
+    const markdown = benchMarkdown(tables, goals, machine)
     console.log(`\n${markdown}`)
     if (env.pageErrors.length > 0) {
       console.log(`Page errors (${env.pageErrors.length}), first 5:`)
@@ -90,7 +127,17 @@ async function main(): Promise<void> {
       config: { ...CONFIG, out: undefined },
       goals,
       summary: { ...summary.s, gridBare: summary.gBare, gridOurs: summary.gOurs },
-      raw: { first, keys, reconnect: again, startVm: starts, grids, cycles, strict, commits },
+      raw: {
+        first,
+        keys,
+        reconnect: again,
+        startVm: starts,
+        grids,
+        cycles,
+        strict,
+        commits,
+        links,
+      },
       pageErrors: env.pageErrors,
       proxyErrors: proxyErrors(),
       markdown,

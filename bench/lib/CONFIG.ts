@@ -33,8 +33,17 @@ export const CONFIG = {
   starts: count('BENCH_STARTS', 7, 3),
   /** How long the fake cloud takes to start a VM (its `powerDelayMs`). */
   powerDelayMs: count('BENCH_POWER_DELAY_MS', 300, 300),
+  /** Page loads per scenario and link profile (each in a fresh browser context: cold cache). */
+  linkReps: count('BENCH_LINK_REPS', 7, 2),
+  /** Link profiles to run (names from LINK_PROFILES), comma-separated. */
+  links: (process.env.BENCH_LINKS ?? (quick ? '40ms' : 'loopback,40ms,150ms'))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
+  /** BENCH_LINKS_ONLY=1: only the link profiles, not the loopback scenarios. */
+  linksOnly: process.env.BENCH_LINKS_ONLY === '1',
   /** The whole run gives up (and cleans up) after this long. */
-  timeoutMs: count('BENCH_TIMEOUT_MS', 15 * 60_000, 5 * 60_000),
+  timeoutMs: count('BENCH_TIMEOUT_MS', 30 * 60_000, 8 * 60_000),
   out: resolve(root, process.env.BENCH_OUT ?? 'bench-results/latest.json'),
   /** BENCH_QUICK=1: the short counts, for trying the bench out. */
   quick,

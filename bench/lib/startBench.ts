@@ -7,6 +7,7 @@ import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import { MARKER } from '../page/marker.ts'
 import type { BenchEnv } from './BenchEnv.ts'
 import { benchInventory } from './benchInventory.ts'
+import { startBenchGateway } from './startBenchGateway.ts'
 import { CONFIG } from './CONFIG.ts'
 import type { Disposer } from './Disposer.ts'
 
@@ -25,8 +26,8 @@ const CHROMIUM_ARGS = [
 /**
  * Starts what the scenarios run against, each stopped by `disposer`: the fake cloud with one RFB
  * server per grid VM (painting the first-frame marker), the bench page built and previewed
- * (production) and served by Vite (development), both proxying /tower and /__fake to the cloud,
- * and Chromium. `proxyErrors` counts the sockets the proxy saw cut off.
+ * (production, with the link pages under /eager/ and /link/) and served by Vite (development),
+ * both proxying /tower and /__fake to the cloud and /consoles to the gateway, and Chromium. `proxyErrors` counts the sockets the proxy saw cut off.
  */
 export async function startBench(
   disposer: Disposer,
@@ -50,6 +51,9 @@ export async function startBench(
   const admin = cloud.inventory.cloudTower.users.find((user) => user.role === 'ADMIN')
   const token = admin?.sessionToken ?? ''
 
+  step('starting the gateway (react-vm-console/server) in front of the fake cloud')
+  const gatewayUrl = await startBenchGateway(disposer, cloud.url, token)
+
   const proxy: Record<string, ProxyOptions> = {
     '/tower/api': { target: cloud.url, rewrite: (path) => path.slice('/tower'.length) },
     // CloudTower's REST API (VM state, power, tasks) beside its GraphQL /api.
@@ -60,6 +64,8 @@ export async function startBench(
       rewrite: (path) => path.slice('/tower'.length),
     },
     '/__fake/': { target: cloud.url },
+    // The gateway on the page's own origin (its ticket requests, /state and relays).
+    '/consoles': { target: gatewayUrl, ws: true },
   }
   const configFile = resolve(here, '../page/vite.config.ts')
   // The proxy reports every socket that a page navigation or a dropped relay cuts off; those
@@ -74,6 +80,21 @@ export async function startBench(
   const outDir = resolve(root, 'node_modules/.cache/react-vm-console-bench')
   step('building the bench page (production)')
   await build({ configFile, build: { outDir, emptyOutDir: true } })
+  // The link pages (bench/scenarios/linkProfiles.ts), each built on its own as an app would be,
+  // so neither shares chunks with the other or with the main bench page.
+  for (const name of ['eager', 'link']) {
+    await build({
+      configFile,
+      base: `/${name}/`,
+      build: {
+        outDir: resolve(outDir, name),
+        emptyOutDir: true,
+        // Eager bare holds noVNC, React and the core in one 0.5 MB bundle, on purpose.
+        chunkSizeWarningLimit: 1024,
+        rolldownOptions: { input: resolve(here, `../page/${name}.html`) },
+      },
+    })
+  }
   const prod = await preview({
     configFile,
     build: { outDir },

@@ -12,7 +12,6 @@ import {
   fetchCloudTowerVnc,
   preloadConsole,
 } from 'react-vm-console'
-import type { VncScreenHandle } from 'react-vnc'
 import { VIEW_DEFAULTS } from '../../src/react/session/viewDefaults.js'
 import type {
   BenchApi,
@@ -24,6 +23,7 @@ import type {
   StartVmSample,
 } from './BenchApi.ts'
 import { MARKER, PROBE } from './marker.ts'
+import { takeRfbClass } from './takeRfbClass.tsx'
 
 // --- Instrumentation, installed before any console exists -------------------------------------
 
@@ -112,80 +112,13 @@ function onFlip(context: CanvasRenderingContext2D, at: number): void {
 
 // --- Bare noVNC: react-vnc's bundled RFB class ---------------------------------------------------
 
-/** The part of noVNC's RFB the bench uses (react-vnc does not export the class or its type). */
-interface NoVnc {
-  viewOnly: boolean
-  scaleViewport: boolean
-  resizeSession: boolean
-  clipViewport: boolean
-  qualityLevel: number
-  compressionLevel: number
-  showDotCursor: boolean
-  background: string
-  focusOnClick: boolean
-  disconnect(): void
-}
-type NoVncClass = new (
-  target: HTMLElement,
-  urlOrChannel: string | WebSocket,
-  options?: { wsProtocols?: string[] },
-) => NoVnc
-
 const importReactVnc = () => import('react-vnc')
 type VncScreenComponent = Awaited<ReturnType<typeof importReactVnc>>['VncScreen']
+type NoVncClass = ReturnType<typeof takeRfbClass>
+type NoVnc = InstanceType<NoVncClass>
 let VncScreen: VncScreenComponent | undefined
 let RFB: NoVncClass | undefined
 let preloading: Promise<number> | undefined
-
-/**
- * react-vnc keeps its RFB class private, and a second noVNC (1.7) is off limits. So mount its
- * VncScreen once over a dummy channel (noVNC accepts a WebSocket-like object and opens nothing
- * for it), render again so the handle exposes `rfb`, and keep `rfb.constructor`.
- */
-function takeRfbClass(Screen: VncScreenComponent): NoVncClass {
-  const host = document.createElement('div')
-  host.style.display = 'none'
-  document.body.append(host)
-  const root = createRoot(host)
-  const channel = {
-    binaryType: 'arraybuffer',
-    protocol: '',
-    readyState: 'connecting',
-    onopen: null as unknown,
-    onmessage: null as unknown,
-    onerror: null as unknown,
-    onclose: null as ((event: { code: number; reason: string; wasClean: boolean }) => void) | null,
-    send() {},
-    close() {
-      setTimeout(() => channel.onclose?.({ code: 1000, reason: '', wasClean: true }), 0)
-    },
-  }
-  let handle: VncScreenHandle | null = null
-  const render = (className: string) =>
-    flushSync(() =>
-      root.render(
-        <Screen
-          className={className}
-          websocket={channel as unknown as WebSocket}
-          autoConnect={false}
-          onDisconnect={() => {}}
-          ref={(value: VncScreenHandle | null) => {
-            handle = value
-          }}
-        />,
-      ),
-    )
-  render('a')
-  ;(handle as VncScreenHandle | null)?.connect()
-  render('b') // react-vnc's handle shows `rfb` as of its last render
-  const current = handle as VncScreenHandle | null
-  const rfb: unknown = current?.rfb
-  current?.disconnect()
-  root.unmount()
-  host.remove()
-  if (typeof rfb !== 'object' || rfb === null) throw new Error('react-vnc did not create an RFB')
-  return rfb.constructor as NoVncClass
-}
 
 function preload(): Promise<number> {
   const start = performance.now()

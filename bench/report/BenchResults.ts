@@ -3,6 +3,7 @@ import type { commitsWhileAnimating } from '../scenarios/commitsWhileAnimating.t
 import type { firstFrame } from '../scenarios/firstFrame.ts'
 import type { grid } from '../scenarios/grid.ts'
 import type { inputLatency } from '../scenarios/inputLatency.ts'
+import type { linkProfiles } from '../scenarios/linkProfiles.ts'
 import type { reconnect } from '../scenarios/reconnect.ts'
 import type { startVm } from '../scenarios/startVm.ts'
 import type { strictCounts } from '../scenarios/strictCounts.ts'
@@ -17,4 +18,5 @@ export interface BenchResults {
   cycles: Awaited<ReturnType<typeof churn>>
   strict: Awaited<ReturnType<typeof strictCounts>>
   commits: Awaited<ReturnType<typeof commitsWhileAnimating>>
+  links: Awaited<ReturnType<typeof linkProfiles>>
 }

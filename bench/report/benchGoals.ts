@@ -3,20 +3,16 @@ import { summarize } from '../lib/summarize.ts'
 import type { BenchResults } from './BenchResults.ts'
 import { churnGrowth } from './churnGrowth.ts'
 import { fmt } from './fmt.ts'
+import type { Goal } from './Goal.ts'
+import { linkGoals } from './linkGoals.ts'
+import { summarizeLinks } from './summarizeLinks.ts'
 import type { summarizeResults } from './summarizeResults.ts'
-
-interface Goal {
-  name: string
-  goal: string
-  measured: string
-  met: boolean
-}
 
 const all = <T>(values: T[], predicate: (value: T) => boolean) => values.every(predicate)
 
 /** The goals the library sets itself, each with what was measured; missed ones are reported. */
 export function benchGoals(
-  { first, strict, commits, cycles }: BenchResults,
+  { first, strict, commits, cycles, links }: BenchResults,
   { s, gOurs }: ReturnType<typeof summarizeResults>,
 ): Goal[] {
   const { ms, pct, kb } = fmt
@@ -97,5 +93,6 @@ export function benchGoals(
       measured: `${gOurs.connected}/${CONFIG.grid}`,
       met: gOurs.connected === CONFIG.grid,
     },
+    ...linkGoals(summarizeLinks(links)),
   ]
 }

@@ -19,6 +19,11 @@ export interface ConsoleChromeProps {
    * Default false on `<ConsoleViewer>`, true on `<CloudTowerConsole>` and `<EcsConsole>`.
    */
   toolbar?: boolean | ReactNode
+  /**
+   * Rendered at the end of the toolbar, after its parts (the built-in ones or your own):
+   * `<GatewayConsole>` puts its presence indicator and observer note here.
+   */
+  toolbarEnd?: ReactNode
   /** `true`: the default `<ConsoleOverlay>` over the screen while not connected; a node: that node. Defaults as `toolbar`. */
   overlay?: boolean | ReactNode
   /** Built-in strings: 'en-US' (default) or 'zh-CN' (any `zh-*`). */
@@ -128,6 +133,8 @@ export interface ConsoleControls {
   /** The cloud power actions this console offers and whose names they carry (none: undefined). */
   vmPower: Pick<VmPowerControl, 'actions' | 'provider'> | undefined
   screenId: string
+  /** The viewer's `toolbarEnd`: the toolbar renders it after its parts. */
+  toolbarEnd?: ReactNode
 }
 
 /** How the remote screen fits: scaled to the element, the VM resized to it, or 1:1 with scrolling. */
@@ -282,4 +289,12 @@ export interface VncCredentials {
   username?: string
   password?: string
   target?: string
+}
+
+/** Another user with a console open on the same VM, as the gateway's presence answer names them. */
+export interface ConsolePresenceViewer {
+  user: string
+  mode: 'control' | 'observe'
+  /** ISO time their console opened. */
+  since: string
 }

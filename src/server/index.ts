@@ -24,6 +24,8 @@ export type {
   GatewayTlsOptions,
   GatewayPowerAccepted,
   GatewayVmState,
+  GatewayPresence,
+  GatewayViewer,
 } from './types.js'
 export type { VmPowerAction } from '../core/power/VmPowerAction.js'
 export type { VmStateInfo } from '../core/power/VmStateInfo.js'

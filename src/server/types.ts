@@ -162,6 +162,17 @@ export interface GatewayLimits {
   maxBrowserMessageBytes?: number
   /** Largest websocket message the console proxy may send; larger ones close with 1009. Default 16 MiB. */
   maxUpstreamMessageBytes?: number
+  /**
+   * `POST {path}/presence` per user per minute, counted apart from console requests and from
+   * the all-users window (the browser polls it every second per open console). Default 600.
+   */
+  presenceRequestsPerMinutePerUser?: number
+  /**
+   * A console session's lease in the store: its replica renews it every third of this. When a
+   * replica dies, its sessions leave presence within this, and one surviving replica reports
+   * each as ended (`closedBy: 'unknown'`) within this and a 5 s sweep. Default 30 000 ms.
+   */
+  sessionLeaseMs?: number
 }
 
 export interface ConsoleGatewayOptions {
@@ -250,6 +261,20 @@ export interface GatewayVmState {
   state: VmStateInfo
   /** The power actions this user may take on this VM, possibly none. */
   actions: VmPowerAction[]
+}
+
+/** Another user with a console open on the same VM, in the answer to `POST {path}/presence`. */
+export interface GatewayViewer {
+  /** `authorize`'s `user`; `anonymous` for a user `authorize` allowed with `true` (its address is never shown). */
+  user: string
+  mode: 'control' | 'observe'
+  /** ISO time of the user's earliest console still open on this VM. */
+  since: string
+}
+
+/** The answer to `POST {path}/presence`: the other users on this VM (the asking user left out). */
+export interface GatewayPresence {
+  viewers: GatewayViewer[]
 }
 
 /** The answer (202) to `POST {path}/power`: the cloud accepted the action; poll `/state`. */

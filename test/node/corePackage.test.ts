@@ -104,5 +104,5 @@ it('keeps "use client" on the React entry and loads react-vnc only through impor
     expect(code, file).not.toMatch(/from\s*["']react-vnc["']/)
     if (/import\(\s*["']react-vnc["']\s*\)/.test(code)) importers.push(file)
   }
-  expect(importers).toEqual(['react/lazy/vncScreenLoader.js'])
+  expect(importers).toEqual(['react/loaders/vncScreenLoader.js'])
 })

@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server'
 import { expect, it } from 'vitest'
 import { ConsoleReplay } from '../../src/index.js'
-import { vncScreenLoader } from '../../src/react/lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../../src/react/loaders/vncScreenLoader.js'
 import { replayLoader } from '../../src/react/replay/replayLoader.js'
 
 it('renders the loading shell without window, without loading its chunk or react-vnc', () => {

@@ -3,7 +3,7 @@
 import { renderToString } from 'react-dom/server'
 import { expect, it } from 'vitest'
 import { CloudTowerConsole, ConsoleViewer } from '../../src/index.js'
-import { vncScreenLoader } from '../../src/react/lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../../src/react/loaders/vncScreenLoader.js'
 
 it('renders the idle shell on the server without window and without loading react-vnc', () => {
   expect(typeof window).toBe('undefined')

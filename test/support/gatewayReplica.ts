@@ -19,9 +19,12 @@ export interface GatewayReplicaConfig {
   limits?: Record<string, number>
 }
 
-/** Every reply the replica sends its parent. */
+/** Every message the replica sends its parent. */
 export type GatewayReplicaMessage =
-  { port: number } | { stats: Record<string, number>; roundTrips: Record<string, number> }
+  | { port: number }
+  | { stats: Record<string, number>; roundTrips: Record<string, number> }
+  /** Every audit event, as it is emitted. */
+  | { audit: Record<string, unknown> }
 
 if (process.env.GATEWAY_REPLICA) await runReplica(JSON.parse(process.env.GATEWAY_REPLICA))
 
@@ -64,7 +67,9 @@ async function runReplica(config: GatewayReplicaConfig) {
     providers: { cloudtower: { endpoint: config.cloudUrl, token: config.cloudToken } },
     authorize: (request) => ({ user: request.headers['x-user'] ?? 'anonymous' }),
     limits: config.limits,
+    replica: config.name,
     logger: { error: (message) => console.error(`[${config.name}] ${message}`) },
+    audit: (event) => void send({ audit: { ...event } }),
   })
   const server = createServer((request, response) => void gateway.handleRequest(request, response))
   server.on('upgrade', (request, socket, head) => {

@@ -15,6 +15,14 @@ export function gatewayStoreContract(
   const fresh = (what: string) => `${what}-${randomUUID()}`
 
   describe(`GatewayStore contract: ${name}`, () => {
+    it('implements the session methods (optional in GatewayStore; both built-in stores have them)', async () => {
+      const store = await makeStore()
+      expect(typeof store.putSessions).toBe('function')
+      expect(typeof store.endSession).toBe('function')
+      expect(typeof store.listSessions).toBe('function')
+      expect(typeof store.claimLapsedSessions).toBe('function')
+    })
+
     it('gives a ticket to exactly one of 100 parallel takes, then never again', async () => {
       const store = await makeStore()
       const key = fresh('ticket')
@@ -118,6 +126,76 @@ export function gatewayStoreContract(
       expect(await store.acquireSlot(kept, 'b', 1, 10_000)).toBe(false)
       // `live` and the renewed `a` fill the group again.
       expect(await store.acquireSlot(lapsed, 'b', 2, 10_000)).toBe(false)
+    })
+
+    it("lists a VM's live sessions, renews them, and forgets an ended one at once", async () => {
+      const store = await makeStore()
+      const [vm, other] = [fresh('vm'), fresh('vm')]
+      await store.putSessions?.(
+        [
+          { vm, session: 'a', value: '{"user":"alice"}' },
+          { vm, session: 'b', value: '{"user":"bob"}' },
+          { vm: other, session: 'c', value: '{"user":"carol"}' },
+        ],
+        1_000,
+      )
+      expect((await store.listSessions?.(vm))?.sort()).toEqual([
+        '{"user":"alice"}',
+        '{"user":"bob"}',
+      ])
+      expect(await store.listSessions?.(other)).toEqual(['{"user":"carol"}'])
+      expect(await store.listSessions?.(fresh('vm'))).toEqual([])
+      await store.endSession?.(vm, 'b')
+      await store.endSession?.(vm, 'never-opened')
+      expect(await store.listSessions?.(vm)).toEqual(['{"user":"alice"}'])
+      await sleep(600)
+      await store.putSessions?.([{ vm, session: 'a', value: '{"user":"alice"}' }], 2_000)
+      await sleep(700) // past the first lease, within the renewed one
+      expect(await store.listSessions?.(vm)).toEqual(['{"user":"alice"}'])
+      expect(await store.listSessions?.(other)).toEqual([])
+      await store.endSession?.(vm, 'a')
+      await store.endSession?.(other, 'c')
+    })
+
+    it('gives each lapsed session to exactly one of many parallel claims, never a live or ended one', async () => {
+      const store = await makeStore()
+      const vm = fresh('vm')
+      const lapsed = Array.from({ length: 5 }, (_, i) => ({
+        vm,
+        session: fresh(`lapsed-${i}`),
+        value: `{"n":${i}}`,
+      }))
+      const live = { vm, session: fresh('live'), value: '{"live":true}' }
+      const ended = { vm, session: fresh('ended'), value: '{"ended":true}' }
+      await store.putSessions?.([...lapsed, ended], 150)
+      await store.putSessions?.([live], 10_000)
+      await store.endSession?.(vm, ended.session)
+      await sleep(500)
+      // Lapsed sessions are out of presence before anyone claims them.
+      expect(await store.listSessions?.(vm)).toEqual(['{"live":true}'])
+      const claims = await Promise.all(
+        Array.from({ length: 20 }, () => store.claimLapsedSessions?.(100)),
+      )
+      // Other tests' lapsed sessions may be claimed here too: count only this test's.
+      const mine = claims.flat().filter((value) => value?.startsWith('{"n":'))
+      expect(mine.sort()).toEqual(lapsed.map(({ value }) => value).sort())
+      expect(claims.flat()).not.toContain('{"live":true}')
+      expect(claims.flat()).not.toContain('{"ended":true}')
+      const again = await store.claimLapsedSessions?.(100)
+      expect(again?.filter((value) => value.startsWith('{"n":'))).toEqual([])
+      expect(await store.listSessions?.(vm)).toEqual(['{"live":true}'])
+      await store.endSession?.(vm, live.session)
+    })
+
+    it('puts back a session renewed after its lease ran out (its relay is open)', async () => {
+      const store = await makeStore()
+      const vm = fresh('vm')
+      await store.putSessions?.([{ vm, session: 's', value: 'v1' }], 150)
+      await sleep(400)
+      expect(await store.listSessions?.(vm)).toEqual([])
+      await store.putSessions?.([{ vm, session: 's', value: 'v2' }], 10_000)
+      expect(await store.listSessions?.(vm)).toEqual(['v2'])
+      await store.endSession?.(vm, 's')
     })
 
     it('frees a released slot at once', async () => {

@@ -40,6 +40,12 @@ export async function startGatewayReplica(config: GatewayReplicaConfig, startTim
       void exited.then(() => reject(new Error(`${config.name} exited\n${output}`)))
     })
 
+  // The replica's audit events, as they come.
+  const audits: Record<string, unknown>[] = []
+  child.on('message', (message: GatewayReplicaMessage) => {
+    if ('audit' in message) audits.push(message.audit)
+  })
+
   const { port } = await reply('port', startTimeoutMs)
   return {
     name: config.name,
@@ -47,6 +53,7 @@ export async function startGatewayReplica(config: GatewayReplicaConfig, startTim
     url: `http://127.0.0.1:${port}`,
     exited,
     output: () => output,
+    audits,
     /** The gateway's stats and the replica's Redis round trips by command. */
     async stats() {
       const answer = reply('stats', 5_000)

@@ -2,12 +2,40 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { ConsoleViewerProps } from '../types.js'
+import { EarlySocket } from '../urls/EarlySocket.js'
 import { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
 import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
 
 const notLoaded = () => undefined
+const openSocket = (url: string) => new EarlySocket(url)
 const loadedParts = () => viewerLoader.current
+/** Where the first URL comes from: `getUrl`, or a ready `url`. */
+const sourceOf = ({ getUrl, url }: ConsoleViewerProps) =>
+  getUrl ?? (url ? () => Promise.resolve(url) : undefined)
+/** The last fetch a render started, for StrictMode's second call of the same render. */
+let recent: { early: EarlyUrlFetch; from: unknown } | undefined
+
+/**
+ * In the first render on the client: loads the code and starts the first fetch (for a target,
+ * with autoConnect), so neither waits for React's effects. StrictMode calls this twice in a row:
+ * the second call takes the first one's fetch. Unowned by an effect, a fetch is given up.
+ */
+function startEarly(props: ConsoleViewerProps): EarlyUrlFetch | undefined {
+  if (typeof window === 'undefined' || viewerLoader.current) return undefined
+  // The effect below reports a failure.
+  viewerLoader.load().catch(() => {})
+  const { getUrl, connectionKey, url, autoConnect = true } = props
+  const key = getUrl ? connectionKey : (connectionKey ?? url)
+  const source = sourceOf(props)
+  const from = getUrl ?? url
+  if (key === undefined || !source || !autoConnect) return undefined
+  if (recent && recent.from === from && recent.early.key === key) return recent.early
+  const early = new EarlyUrlFetch(key, source, openSocket)
+  recent = { early, from }
+  queueMicrotask(() => (recent = undefined))
+  return early
+}
 
 /**
  * A live VNC console over react-vnc: one socket per attempt (also under StrictMode), fresh
@@ -28,23 +56,31 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     latest.current = props
   })
 
-  // While the code loads, the first credential fetch already runs (the viewer takes it over), so
-  // a cold console waits for the slower of the two, not for both in turn.
-  const [earlyUrl] = useState<{ current?: EarlyUrlFetch }>({})
+  // While the code loads, the first credential fetch already runs and the socket opens on its URL
+  // (the viewer takes both), so a cold console waits for the slowest of them, not for each in turn.
+  // Both start in the first render, with the code: a passive effect can come a frame or more later.
+  const { getUrl, connectionKey, url, autoConnect = true } = props
+  const earlyKey = getUrl ? connectionKey : (connectionKey ?? url)
+  const [earlyUrl] = useState<{ current?: EarlyUrlFetch }>(() => ({ current: startEarly(props) }))
   useEffect(() => {
     let live = true
-    // A microtask, not now: StrictMode's mount-unmount-mount must not fetch twice.
-    queueMicrotask(() => {
-      const { getUrl, connectionKey, autoConnect = true } = latest.current
-      if (live && !viewerLoader.current && getUrl && connectionKey !== undefined && autoConnect) {
-        earlyUrl.current = new EarlyUrlFetch(connectionKey, getUrl)
-      }
-    })
+    const early = earlyUrl.current
+    // The render's fetch, for this target; else (a new target, a render that came too late, or
+    // another console took it) one from a microtask: StrictMode's remount must not fetch twice.
+    if (!(autoConnect && early && early.key === earlyKey && early.own(earlyUrl))) {
+      queueMicrotask(() => {
+        const source = sourceOf(latest.current)
+        if (live && !viewerLoader.current && source && earlyKey !== undefined && autoConnect) {
+          earlyUrl.current = new EarlyUrlFetch(earlyKey, source, openSocket)
+          earlyUrl.current.own(earlyUrl)
+        }
+      })
+    }
     return () => {
       live = false
-      earlyUrl.current?.release()
+      earlyUrl.current?.disown(earlyUrl)
     }
-  }, [earlyUrl])
+  }, [earlyUrl, earlyKey, autoConnect])
 
   useEffect(() => {
     if (parts) return
@@ -53,6 +89,8 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
       () => live && setFailure(undefined),
       (cause: unknown) => {
         if (!live) return
+        // Nothing will take them: cancel the fetch, close the socket.
+        earlyUrl.current?.release()
         const error = new ConsoleError({
           kind: 'network',
           provider: 'vnc',
@@ -66,9 +104,10 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     return () => {
       live = false
     }
-  }, [parts, tries])
+  }, [parts, tries, earlyUrl])
 
-  if (parts) return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} />
+  if (parts)
+    return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} openSocket={openSocket} />
   const text = props.locale?.toLowerCase().startsWith('zh')
     ? loadFailedLabels['zh-CN']
     : loadFailedLabels['en-US']

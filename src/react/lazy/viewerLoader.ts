@@ -1,5 +1,5 @@
-import { createLazyModule } from './createLazyModule.js'
-import { vncScreenLoader } from './vncScreenLoader.js'
+import { createLazyModule } from '../loaders/createLazyModule.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 
 /**
  * The console's code, loaded on first mount: the viewer with its toolbar and overlay (one chunk).

@@ -12,7 +12,7 @@ import {
 import type { VncScreenHandle } from 'react-vnc'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
-import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 import type {
   ConsoleReplayProps,
   ConsoleReplaySpeed,

@@ -1,5 +1,5 @@
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
-import { RECORDING_FORMAT } from '../../server/recording/RECORDING_FORMAT.js'
+import { RECORDING_FORMAT } from '../../core/recording/RECORDING_FORMAT.js'
 import type { Recording, RecordingFrame } from './Recording.js'
 
 const invalid = (message: string, code: string) =>

@@ -1,5 +1,5 @@
-import { createLazyModule } from '../lazy/createLazyModule.js'
-import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+import { createLazyModule } from '../loaders/createLazyModule.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 
 /**
  * `<ConsoleReplay>`'s code, loaded on first mount (its own chunk, not the live viewer's), with

@@ -6,15 +6,17 @@ import { ConnectionController, type ConnectionProps } from './ConnectionControll
 import type { VmPowerControl } from './VmPowerControl.js'
 import type { VmState } from '../../core/power/VmState.js'
 
-function setup(props: ConnectionProps) {
+function setup(props: ConnectionProps, loadScreen = () => Promise.resolve() as Promise<unknown>) {
   const statuses: ConsoleStatus[] = []
   const mounted: { id: number; url: string }[] = []
-  const screen = { phase: 'rfb' as ConnectionPhase, unmounts: 0 }
+  const opened: { id: number; url: string }[] = []
+  const screen = { phase: 'rfb' as ConnectionPhase, unmounts: 0, ready: true }
   const controller = new ConnectionController({
     props: () => props,
     takeEarlyUrl: () => undefined,
-    screenReady: () => true,
-    loadScreen: () => Promise.resolve(),
+    screenReady: () => screen.ready,
+    loadScreen,
+    openSocket: (id, url) => opened.push({ id, url }),
     mountScreen: (id, url) => mounted.push({ id, url }),
     unmountScreen: () => screen.unmounts++,
     phase: () => screen.phase,
@@ -22,7 +24,7 @@ function setup(props: ConnectionProps) {
   })
   /** Runs the pending microtasks and promise callbacks (getUrl resolving, the attempt starting). */
   const settle = () => vi.advanceTimersByTimeAsync(0)
-  return { controller, statuses, mounted, screen, settle }
+  return { controller, statuses, mounted, opened, screen, settle }
 }
 
 let urls = 0
@@ -46,6 +48,32 @@ describe('ConnectionController', () => {
     expect(getUrl).toHaveBeenCalledTimes(1)
     expect(mounted).toHaveLength(1)
     expect(mounted[0]?.id).toBe(controller.id)
+  })
+
+  it('opens the socket as soon as the URL is known, while the screen’s code still loads', async () => {
+    let loaded = () => {}
+    const code = new Promise((resolve) => (loaded = () => resolve(undefined)))
+    const { controller, mounted, opened, screen, settle } = setup({ getUrl }, () => code)
+    screen.ready = false
+    controller.start()
+    await settle()
+    expect(opened).toEqual([
+      { id: controller.id, url: 'ws://proxy.test/websockify?token=t' + urls },
+    ])
+    expect(mounted).toHaveLength(0)
+    loaded()
+    await settle()
+    expect(mounted).toEqual(opened)
+    // A ready URL opens in the attempt itself; an invalid one opens nothing and fails.
+    const ready = setup({ url: 'ws://proxy.test/ready' })
+    ready.controller.start()
+    await ready.settle()
+    expect(ready.opened.map((o) => o.url)).toEqual(['ws://proxy.test/ready'])
+    const invalid = setup({ url: 'https://proxy.test/page' })
+    invalid.controller.start()
+    await invalid.settle()
+    expect(invalid.opened).toEqual([])
+    expect(invalid.controller.status.state).toBe('error')
   })
 
   it('a retry after a drop shows no stale countdown or error while it fetches and connects', async () => {

@@ -31,12 +31,22 @@ export interface ConnectionProps {
 /** Where the connection's URL and screen come from: the viewer in the browser, fakes in tests. */
 export interface ConnectionHost {
   props(): ConnectionProps
-  /** The loading shell's early first fetch, for this attempt only: its promise, and its URL once settled. */
-  takeEarlyUrl(signal: AbortSignal): { promise: Promise<string>; url: unknown } | undefined
+  /**
+   * The loading shell's early first fetch, for this attempt only: its promise, its URL once
+   * settled, and the socket it opened on that URL, if it did.
+   */
+  takeEarlyUrl(
+    signal: AbortSignal,
+  ): { promise: Promise<string>; url: unknown; socket: unknown } | undefined
   /** The screen's code (react-vnc): loaded already, or a promise of it. */
   screenReady(): boolean
   loadScreen(): Promise<unknown>
-  /** Mount the screen for attempt `id` on `url`; `unmountScreen` closes and removes it. */
+  /**
+   * Opens attempt `id`'s socket on `url` (or takes `early`, the shell's), as soon as the URL is
+   * known: its round trips then overlap the screen's code. Again for the same `id`: no-op.
+   */
+  openSocket(id: number, url: string, early: unknown): void
+  /** Mount the screen for attempt `id` on its socket; `unmountScreen` closes and removes both. */
   mountScreen(id: number, url: string): void
   unmountScreen(): void
   /** How far the current screen's socket got (read when it closes). */
@@ -210,11 +220,17 @@ export class ConnectionController {
     const { getUrl, url } = this.host.props()
     this.abort = new AbortController()
     const { signal } = this.abort
-    const early = getUrl ? this.host.takeEarlyUrl(signal) : undefined
-    // A ready URL (given, or fetched while the code loaded) and the screen at hand: mount the
-    // screen in the same render as `connecting`.
+    const early = this.host.takeEarlyUrl(signal)
+    const valid = (value: unknown): value is string =>
+      typeof value === 'string' && WS_URL.test(value)
+    const open = (value: unknown) => {
+      if (valid(value) && id === this.id) this.host.openSocket(id, value, early?.socket)
+    }
+    // A ready URL (given, or fetched while the code loaded) opens its socket now, and with the
+    // screen at hand mounts it in the same render as `connecting`.
     const ready = getUrl ? early?.url : url
-    if (this.host.screenReady() && typeof ready === 'string' && WS_URL.test(ready)) {
+    open(ready)
+    if (valid(ready) && this.host.screenReady()) {
       this.dispatch({ type: 'start', fetching: false })
       this.host.mountScreen(id, ready)
       return
@@ -223,13 +239,14 @@ export class ConnectionController {
     const target = getUrl
       ? (early?.promise ?? getUrl(signal)).then((value) => {
           if (id === this.id) this.dispatch({ type: 'urlReady' })
+          open(value)
           return value
         })
       : Promise.resolve(url)
     Promise.all([target, this.host.loadScreen()]).then(
       ([value]) => {
         if (id !== this.id) return
-        if (typeof value !== 'string' || !WS_URL.test(value)) {
+        if (!valid(value)) {
           this.fail(
             new ConsoleError({
               kind: 'invalid_input',

@@ -1,7 +1,7 @@
 import { IDLE_STATUS } from '../../core/connection/consoleStatusReducer.js'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import type { ConsoleViewSettings, VncCredentials } from '../types.js'
-import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 import { captureScreenshot } from './captureScreenshot.js'
 import { ConnectionController } from './ConnectionController.js'
 import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
@@ -11,6 +11,7 @@ import { PasteController } from './keyboard/PasteController.js'
 import { TypingController } from './keyboard/TypingController.js'
 import type { RfbEvent, SessionProps, SessionView } from './types.js'
 import { NoVncScreen } from './NoVncScreen.js'
+import type { EarlySocket } from '../urls/EarlySocket.js'
 import { ViewSettings } from './ViewSettings.js'
 import { ViewStore } from './ViewStore.js'
 
@@ -56,14 +57,24 @@ export class ConsoleSession {
     this.screen = new NoVncScreen(
       (key) => key === this.connection.id,
       () => this.applyView(),
+      // noVNC never saw that socket: report its close as noVNC would (not clean).
+      (key) => this.connection.dropped(key, false),
     )
     this.connection = new ConnectionController({
       props: () => this.props,
       takeEarlyUrl: (signal) => {
-        const head = this.props.earlyUrl?.current
-        const promise = head?.take(this.props.connectionKey, signal)
-        return promise && { promise, url: head?.url }
+        const { earlyUrl, getUrl, connectionKey, url } = this.props
+        const head = earlyUrl?.current
+        // The shell's key: a `url` viewer's target is its URL unless `connectionKey` says otherwise.
+        const promise = head?.take(getUrl ? connectionKey : (connectionKey ?? url), signal)
+        return promise && { promise, url: head?.url, socket: head?.socket }
       },
+      // The shell's opener: the socket's code loads with the package, not in the viewer's chunk.
+      openSocket: (key, url, early) =>
+        this.screen.open(
+          key,
+          () => (early as EarlySocket | undefined) ?? this.props.openSocket?.(url),
+        ),
       screenReady: () => Boolean(vncScreenLoader.current),
       loadScreen: () => vncScreenLoader.load(),
       mountScreen: (key, url) => this.store.set({ screen: { key, url } }),

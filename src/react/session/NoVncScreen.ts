@@ -2,7 +2,7 @@ import type { VncScreenHandle } from 'react-vnc'
 import type { ConnectionPhase } from '../../core/connection/types.js'
 import type { VncCredentials } from '../types.js'
 import { quietRepeatDisconnect } from './quietRepeatDisconnect.js'
-import { captureWebSocket } from './captureWebSocket.js'
+import type { EarlySocket } from '../urls/EarlySocket.js'
 
 type Rfb = NonNullable<VncScreenHandle['rfb']> & Record<string, unknown>
 
@@ -18,17 +18,41 @@ export class NoVncScreen {
   stash: HTMLElement | null = null
   private handle: VncScreenHandle | null = null
   private connectedKey = -1
-  /** The current attempt's socket, and how far it got. */
-  private socket: WebSocket | undefined
-  private opened = false
-  private heard = false
+  /** The current attempt's socket (opened before noVNC has it), and that attempt's key. */
+  private socket: EarlySocket | undefined
+  private socketKey = -1
   private readonly refs = new Map<number, (handle: VncScreenHandle | null) => void>()
   private readonly isCurrent: (key: number) => boolean
   private readonly onAttach: () => void
+  private readonly closedEarly: (key: number) => void
 
-  constructor(isCurrent: (key: number) => boolean, onAttach: () => void) {
+  constructor(
+    isCurrent: (key: number) => boolean,
+    onAttach: () => void,
+    closedEarly: (key: number) => void,
+  ) {
     this.isCurrent = isCurrent
     this.onAttach = onAttach
+    this.closedEarly = closedEarly
+  }
+
+  /**
+   * Keeps the socket of attempt `key` (opened as soon as its URL was known); react-vnc gets it
+   * (`websocket`) once its code is here. A close before noVNC attached is this attempt's drop,
+   * since noVNC never hears of it. Again for the same `key`: no-op.
+   */
+  open(key: number, open: () => EarlySocket | undefined): void {
+    if (this.socketKey === key) return
+    this.socket?.close()
+    const socket = open()
+    this.socket = socket
+    this.socketKey = key
+    socket?.whenClosedEarly(() => this.isCurrent(key) && this.closedEarly(key))
+  }
+
+  /** The socket for react-vnc's `websocket` prop. */
+  websocket(): WebSocket | undefined {
+    return this.socket?.socket
   }
 
   /** A stable ref callback for the screen of attempt `key`: keeps its handle for `connect`. */
@@ -60,7 +84,7 @@ export class NoVncScreen {
       const handle = this.handle
       if (cancelled || !handle || !this.isCurrent(key) || this.connectedKey === key) return
       this.connectedKey = key
-      this.track(captureWebSocket(() => handle.connect()))
+      handle.connect()
       this.adopt()
     })
     return () => {
@@ -77,12 +101,10 @@ export class NoVncScreen {
     const handle = this.handle
     this.handle = null
     this.refs.clear()
-    const socket = this.socket
-    this.track(undefined)
-    // Before noVNC's own close, which then finds the socket closing and leaves it be. (A socket
-    // still CONNECTING cannot send a close frame at all; browsers may log its URL then, whatever
-    // the code.)
-    if (socket && socket.readyState <= 1) socket.close(1000)
+    // Before noVNC's own close, which is then a no-op (see EarlySocket.close).
+    this.socket?.close()
+    this.socket = undefined
+    this.socketKey = -1
     // react-vnc removes its listeners before closing, and its synthetic event carries an old key.
     handle?.disconnect()
     this.host?.replaceChildren()
@@ -90,7 +112,7 @@ export class NoVncScreen {
 
   /** How far the current socket got (read when it closed, before `close`). */
   phase(): ConnectionPhase {
-    return !this.opened ? 'unopened' : this.heard ? 'rfb' : 'silent'
+    return this.socket?.phase() ?? 'unopened'
   }
 
   /** Pushes display settings to the running session (react-vnc only reads them at connect). */
@@ -141,7 +163,7 @@ export class NoVncScreen {
 
   /** Bytes the socket still holds unsent: a slow link or a server that stopped reading. */
   backlog(): number {
-    return this.socket?.bufferedAmount ?? 0
+    return this.socket?.socket.bufferedAmount ?? 0
   }
 
   power(action: 'shutdown' | 'reboot' | 'reset'): void {
@@ -160,18 +182,6 @@ export class NoVncScreen {
 
   canvas(): HTMLCanvasElement | null {
     return this.host?.querySelector('canvas') ?? null
-  }
-
-  private track(socket: WebSocket | undefined): void {
-    this.socket = socket
-    this.opened = false
-    this.heard = false
-    socket?.addEventListener('open', () => socket === this.socket && (this.opened = true), {
-      once: true,
-    })
-    socket?.addEventListener('message', () => socket === this.socket && (this.heard = true), {
-      once: true,
-    })
   }
 
   /**

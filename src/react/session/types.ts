@@ -3,6 +3,7 @@ import type { ConsoleStatus } from '../../core/connection/types.js'
 import type { ConsoleViewerProps } from '../types.js'
 import type { ConsoleViewSettings } from '../types.js'
 import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
+import type { EarlySocket } from '../urls/EarlySocket.js'
 import type { StickyModifier } from '../types.js'
 import type { PasteRequest } from '../types.js'
 import type { KeyboardLayout } from '../../keys/KeyboardLayout.js'
@@ -34,8 +35,14 @@ export interface SessionView {
   imeHint: boolean
 }
 
-/** The viewer's props, and the loading shell's early first fetch if it started one. */
-export type SessionProps = ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } }
+/**
+ * The viewer's props, the loading shell's early first fetch if it started one, and how the shell
+ * opens a socket (its code ships with the package entry).
+ */
+export type SessionProps = ConsoleViewerProps & {
+  earlyUrl?: { current?: EarlyUrlFetch }
+  openSocket?: (url: string) => EarlySocket
+}
 
 /** What react-vnc hands its event props: noVNC's event, of which only `detail` is read. */
 export type RfbEvent = { detail?: Record<string, unknown> }

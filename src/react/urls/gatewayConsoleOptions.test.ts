@@ -30,6 +30,20 @@ describe('gatewayConsoleOptions', () => {
     expect(connectionKey).toBe('["https://portal.example/consoles","ecs","s1"]')
   })
 
+  it('tells the mode of every console answer: observe, else control', async () => {
+    const modes: string[] = []
+    for (const mode of ['observe', 'control', undefined, 'superuser']) {
+      const { getUrl } = gatewayConsoleOptions({
+        gateway: 'https://portal.example/consoles',
+        target: { provider: 'cloudtower', vmId: 'v' },
+        fetch: answer(200, { url: '/consoles?ticket=t', mode }),
+        onMode: (granted) => modes.push(granted),
+      })
+      await getUrl?.(new AbortController().signal)
+    }
+    expect(modes).toEqual(['observe', 'control', 'control', 'control'])
+  })
+
   it('resolves a path gateway against the page', async () => {
     const { getUrl } = gatewayConsoleOptions({
       gateway: '/consoles',

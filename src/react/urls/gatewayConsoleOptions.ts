@@ -14,6 +14,11 @@ export interface GatewayConsoleArgs {
   /** Default `same-origin`: the portal's session cookie goes along. */
   requestCredentials?: RequestCredentials
   fetch?: typeof fetch
+  /**
+   * Hears the mode the gateway granted with each console answer: `observe` is view only (the
+   * gateway drops the viewer's input). `control` when the gateway does not say (an older one).
+   */
+  onMode?: (mode: 'control' | 'observe') => void
 }
 
 export interface GatewayConsoleOptions {
@@ -52,6 +57,7 @@ export function gatewayConsoleOptions(args: GatewayConsoleArgs): GatewayConsoleO
         message: 'The console gateway pointed at another host.',
       })
     }
+    args.onMode?.(record.mode === 'observe' ? 'observe' : 'control')
     return socket.href
   }
   const id = target.provider === 'cloudtower' ? target.vmId : target.serverId

@@ -13,10 +13,9 @@ import type { ConsoleControls } from '../types.js'
 import type { VmPowerAction } from '../../core/power/VmPowerAction.js'
 import { ConsoleControlsContext } from '../context/ConsoleControlsContext.js'
 import { ConsoleSession } from '../session/ConsoleSession.js'
-import type { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
+import type { SessionProps } from '../session/types.js'
 import type { ConsoleViewerHandle } from '../types.js'
 import { ConsoleViewerContext } from '../context/ConsoleViewerContext.js'
-import type { ConsoleViewerProps } from '../types.js'
 import { formatLabel } from '../../i18n/formatLabel.js'
 import { resolveLabels } from '../../i18n/resolveLabels.js'
 import { ConsoleAnnouncer } from '../ui/overlay/ConsoleAnnouncer.js'
@@ -26,7 +25,7 @@ import { parseShortcut } from '../session/keyboard/parseShortcut.js'
 import { openInNewWindow } from './openInNewWindow.js'
 import { ConsoleToolbar } from '../ui/toolbar/ConsoleToolbar.js'
 import { useFullscreen } from './useFullscreen.js'
-import { vncScreenLoader } from '../lazy/vncScreenLoader.js'
+import { vncScreenLoader } from '../loaders/vncScreenLoader.js'
 
 const HIDDEN = { display: 'none' } as const
 const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
@@ -41,9 +40,7 @@ const SCREEN = { position: 'relative', width: '100%', height: '100%' } as const
  * `<EcsConsole>` turn both on). The screen element is focusable and labelled: Enter or a click
  * gives the VM the keyboard, Ctrl+Alt+Shift takes it back.
  */
-export function LoadedConsoleViewer(
-  props: ConsoleViewerProps & { earlyUrl?: { current?: EarlyUrlFetch } },
-) {
+export function LoadedConsoleViewer(props: SessionProps) {
   const {
     url,
     getUrl,
@@ -71,6 +68,7 @@ export function LoadedConsoleViewer(
     onCapabilities,
     onCredentialsRequired,
     toolbar = false,
+    toolbarEnd,
     overlay = false,
     locale,
     labels: labelOverrides,
@@ -85,6 +83,7 @@ export function LoadedConsoleViewer(
     children,
     ref,
     earlyUrl,
+    openSocket,
     ...rest
   } = props
 
@@ -207,6 +206,7 @@ export function LoadedConsoleViewer(
       openConsolePage: openConsolePage ? () => session.props.openConsolePage?.() : undefined,
       vmPower: powerMenu,
       screenId,
+      toolbarEnd,
     }),
     [
       powerMenu,
@@ -220,6 +220,7 @@ export function LoadedConsoleViewer(
       canPopOut,
       openConsolePage,
       screenId,
+      toolbarEnd,
     ],
   )
 
@@ -268,7 +269,7 @@ export function LoadedConsoleViewer(
               <VncScreen
                 key={screen.key}
                 ref={session.screen.ref(screen.key)}
-                url={screen.url}
+                websocket={session.screen.websocket()}
                 autoConnect={false}
                 retryDuration={0}
                 rfbOptions={{ wsProtocols: ['binary'] }}

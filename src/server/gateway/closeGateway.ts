@@ -17,5 +17,6 @@ export async function closeGateway(ctx: GatewayContext): Promise<void> {
   for (const source of Object.values(ctx.sources)) source.close()
   // Slots still held (relays that did not end in time) go back now, not when leases end.
   await ctx.slots.releaseAll()
+  ctx.sessions.stop()
   if (!ctx.options.store) await ctx.store.close?.()
 }

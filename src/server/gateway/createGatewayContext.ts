@@ -23,6 +23,8 @@ import { createClientAddress } from './createClientAddress.js'
 import { createRefusalCounter } from './createRefusalCounter.js'
 import { createReplicaRoom } from './createReplicaRoom.js'
 import { createSlotKeeper } from './createSlotKeeper.js'
+import { createSessionRegistry } from '../sessions/createSessionRegistry.js'
+import { lostSessionEnd } from '../sessions/lostSessionEnd.js'
 import type { GatewayContext, GatewayFail, GatewayLog } from './types.js'
 
 const MAX_TICKET_TTL = 30_000
@@ -61,6 +63,8 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     // A full raw 1920×1080 update is 8.3 MB even if a proxy sent it as one message; the
     // proxies measured send far smaller frames (see README).
     maxUpstreamMessageBytes: 16 * 1024 * 1024,
+    presenceRequestsPerMinutePerUser: 600,
+    sessionLeaseMs: 30_000,
     ...options.limits,
   }
   if (!(limits.ticketTtlMs > 0 && limits.ticketTtlMs <= MAX_TICKET_TTL)) {
@@ -70,6 +74,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     'heartbeatMs',
     'maxBrowserMessageBytes',
     'maxUpstreamMessageBytes',
+    'sessionLeaseMs',
   ] as const) {
     if (!(Number.isFinite(limits[name]) && limits[name] > 0)) {
       throw new Error(`createConsoleGateway: limits.${name} must be a positive number.`)
@@ -127,6 +132,7 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
   if (typeof replica !== 'string' || replica === '') {
     throw new Error('createConsoleGateway: replica must be a non-empty string.')
   }
+  const audit = createAuditTrail(options.audit, replica, log, secrets)
   return {
     options,
     replica,
@@ -141,8 +147,14 @@ export function createGatewayContext(options: ConsoleGatewayOptions): GatewayCon
     fail,
     room: createReplicaRoom(stats, limits.maxRelays),
     slots,
+    sessions: createSessionRegistry({
+      store,
+      log,
+      leaseMs: limits.sessionLeaseMs,
+      onLost: (session) => audit(lostSessionEnd(session, Date.now())),
+    }),
     refusals: createRefusalCounter(limits.refusalsPerMinutePerAddress, stats, fail),
-    audit: createAuditTrail(options.audit, replica, log, secrets),
+    audit,
     clientAddress: createClientAddress(options),
     relays: new Set<Relay>(),
     upgrading: new Set<() => void>(),

@@ -7,12 +7,14 @@ describe('gatewayRoute', () => {
     expect(gatewayRoute('/consoles', '/consoles/')).toBe('console')
     expect(gatewayRoute('/consoles', '/consoles/state')).toBe('state')
     expect(gatewayRoute('/consoles', '/consoles/power/')).toBe('power')
+    expect(gatewayRoute('/consoles', '/consoles/presence')).toBe('presence')
   })
 
   it('works for a gateway mounted at the root', () => {
     expect(gatewayRoute('/', '/')).toBe('console')
     expect(gatewayRoute('/', '/state')).toBe('state')
     expect(gatewayRoute('/', '/power')).toBe('power')
+    expect(gatewayRoute('/', '/presence')).toBe('presence')
   })
 
   it('is null for anything else', () => {

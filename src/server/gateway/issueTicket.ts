@@ -14,6 +14,7 @@ import type {
   GatewayConsoleTicket,
   GatewayRequest,
 } from '../types.js'
+import { answerPresence } from './answerPresence.js'
 import { answerVmState } from './answerVmState.js'
 import { guardEntry } from './guardEntry.js'
 import type { GatewayRoute } from './gatewayRoute.js'
@@ -97,7 +98,7 @@ async function issue(
     )
   }
   let target: ConsoleTarget
-  let action: GatewayAction = route === 'power' ? 'start' : route
+  let action: GatewayAction = route === 'power' ? 'start' : route === 'presence' ? 'console' : route
   try {
     const body = await readBody()
     if (!body.ok) return refuse(bodyProblem(ctx, body.problem))
@@ -151,6 +152,7 @@ async function issue(
     seen.handedOver = true
     return answerVmState(ctx, source, target, user, address, actions, signal)
   }
+  if (route === 'presence') return answerPresence(ctx, target, user)
   if (route === 'power') {
     if (action === 'console' || action === 'state' || !actions.includes(action)) {
       return refuse(powerRefused(ctx, target, action, address, user))

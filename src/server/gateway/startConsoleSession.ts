@@ -46,6 +46,12 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
   stats.totalRelays++
   // The session starts here.
   ctx.audit({ type: 'session.start', ...session })
+  const live = ctx.sessions.open({
+    ...session,
+    user: record.user,
+    replica: ctx.replica,
+    startedAt: new Date(startedAt).toISOString(),
+  })
   const { record: recording } = ctx.options
   const recorder = recording && startRecorder(recording, ctx.replica, session, startedAt)
   const hooks = createSessionHooks(
@@ -78,6 +84,7 @@ export function startConsoleSession(ctx: GatewayContext, start: ConsoleSessionSt
       // The session ends here.
       ctx.relays.delete(relay)
       slot.end()
+      live.end()
       log('info', `Console relay ended (${reason}).`, { user: record.user })
       const ended = {
         type: 'session.end',

@@ -14,6 +14,7 @@ import type {
   GatewayLimits,
 } from '../types.js'
 import type { ConsoleSource } from '../providers/UpstreamConsole.js'
+import type { SessionRegistry } from '../sessions/types.js'
 import type { AuditEventInput } from '../audit/AuditEvent.js'
 
 /** An answer to the browser, whether it goes out as an HTTP response or a refused upgrade. */
@@ -113,6 +114,8 @@ export interface GatewayContext {
   readonly fail: GatewayFail
   readonly room: ReplicaRoom
   readonly slots: SlotKeeper
+  /** The console sessions open on this replica, shared through the store (presence). */
+  readonly sessions: SessionRegistry
   readonly refusals: RefusalCounter
   /** Stamps and hands an audit event to `options.audit`; never throws, never waits. */
   readonly audit: (event: AuditEventInput) => void

@@ -9,7 +9,8 @@ export interface RecordOptions {
   maxBytesPerSession?: number
   /**
    * Bytes that may wait for a slow sink (queued plus the write under way). Past it the recording
-   * stops (incomplete, `sink too slow`) rather than hold the relay's memory. Default 8 MiB.
+   * stops (incomplete, `sink too slow`) rather than hold the relay's memory. A single message
+   * larger than this is still taken when nothing waits. Default 8 MiB.
    */
   maxQueuedBytes?: number
   /**

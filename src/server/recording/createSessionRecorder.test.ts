@@ -172,6 +172,18 @@ describe('createSessionRecorder', () => {
     })
   })
 
+  it('takes one message larger than the queue bound when nothing waits (a full-screen Raw update)', async () => {
+    const memory = memorySink()
+    const recorder = createSessionRecorder(
+      { sink: () => memory.sink, maxQueuedBytes: 1_000 },
+      session,
+    )
+    await sleep(0)
+    recorder.fromServer(new Uint8Array(50_000))
+    expect(await recorder.finish()).toMatchObject({ complete: true })
+    expect(readRecording(memory.bytes()).frames[0]!.data.length).toBe(50_000)
+  })
+
   it('a sink that never settles: finish gives up after finishTimeoutMs and aborts it', async () => {
     const memory = memorySink()
     memory.sink.write = () => new Promise<void>(() => {})

@@ -1,6 +1,6 @@
 import { encodeRecordingFrame } from './encodeRecordingFrame.js'
 import { encodeRecordingHeader } from './encodeRecordingHeader.js'
-import { RECORDING_FORMAT } from './RECORDING_FORMAT.js'
+import { RECORDING_FORMAT } from '../../core/recording/RECORDING_FORMAT.js'
 import type { RecordedSession } from './RecordedSession.js'
 import type { RecordingOutcome } from './RecordingOutcome.js'
 import type { RecordingSink } from './RecordingSink.js'
@@ -80,7 +80,8 @@ export function createSessionRecorder(
     try {
       const size = RECORDING_FORMAT.frameHeaderLength + data.length
       if (accepted + size > maxBytes) return end('size cap')
-      if (pending + size > maxQueued) return end('sink too slow')
+      // One message larger than the bound still goes in when nothing waits: the relay holds it anyway.
+      if (pending > 0 && pending + size > maxQueued) return end('sink too slow')
       enqueue(encodeRecordingFrame(direction, elapsed(), data))
     } catch (error) {
       // Never into the relay: a frame we cannot encode ends the recording as a failure.

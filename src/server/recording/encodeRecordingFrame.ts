@@ -1,4 +1,4 @@
-import { RECORDING_FORMAT } from './RECORDING_FORMAT.js'
+import { RECORDING_FORMAT } from '../../core/recording/RECORDING_FORMAT.js'
 
 /** Largest time a frame can carry (uint32 ms: 49 days). */
 const MAX_MS = 0xffff_ffff

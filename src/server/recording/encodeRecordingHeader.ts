@@ -1,4 +1,4 @@
-import { RECORDING_FORMAT } from './RECORDING_FORMAT.js'
+import { RECORDING_FORMAT } from '../../core/recording/RECORDING_FORMAT.js'
 import type { RecordedSession } from './RecordedSession.js'
 
 /**

@@ -52,6 +52,67 @@ for i, key in ipairs(KEYS) do
 end
 return 0`
 
+// Sessions: KEYS[1] a sorted set of session ids by lease expiry (the sweep's index), KEYS[2] a
+// hash id → value, KEYS[3] a hash id → vm, then one set of ids per VM (presence reads one VM).
+// Every key a script touches is in KEYS and shares the hash tag, so Redis Cluster runs them.
+const PUT_SESSIONS = `${NOW}
+local lease = tonumber(ARGV[1])
+for i = 4, #KEYS do
+  local id, vm, value = ARGV[(i - 4) * 3 + 2], ARGV[(i - 4) * 3 + 3], ARGV[(i - 4) * 3 + 4]
+  redis.call('ZADD', KEYS[1], now + lease, id)
+  redis.call('HSET', KEYS[2], id, value)
+  redis.call('HSET', KEYS[3], id, vm)
+  redis.call('SADD', KEYS[i], id)
+end
+return 0`
+
+const END_SESSION = `if redis.call('HGET', KEYS[3], ARGV[1]) == ARGV[2] then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('HDEL', KEYS[3], ARGV[1])
+end
+redis.call('SREM', KEYS[4], ARGV[1])
+return 0`
+
+// The VM's live sessions; ids whose session is gone (ended, claimed) leave its set here.
+const LIST_SESSIONS = `${NOW}
+local values = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+  local expires = redis.call('ZSCORE', KEYS[1], id)
+  if not expires then
+    redis.call('SREM', KEYS[4], id)
+  elseif tonumber(expires) > now then
+    values[#values + 1] = redis.call('HGET', KEYS[2], id)
+  end
+end
+return values`
+
+// Lapsed sessions and their VMs, read first so the claim can name every key it touches.
+const LAPSED = `${NOW}
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+local out = {}
+for _, id in ipairs(ids) do
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', KEYS[3], id) or ''
+end
+return out`
+
+// ZREM decides: of replicas claiming one session at once, only the one whose ZREM removed it
+// gets its value. A session renewed since it was read is no longer lapsed and stays.
+const CLAIM = `${NOW}
+local claimed = {}
+for i, id in ipairs(ARGV) do
+  local expires = redis.call('ZSCORE', KEYS[1], id)
+  if expires and tonumber(expires) <= now and redis.call('ZREM', KEYS[1], id) == 1 then
+    local value = redis.call('HGET', KEYS[2], id)
+    redis.call('HDEL', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
+    redis.call('SREM', KEYS[3 + i], id)
+    if value then claimed[#claimed + 1] = value end
+  end
+end
+return claimed`
+
 type Send = (args: string[]) => Promise<unknown>
 
 /** One calling convention for both clients: node-redis's `sendCommand([...])`, ioredis's `call(...)`. */
@@ -85,6 +146,13 @@ function toInteger(reply: unknown): number {
   return value
 }
 
+function toStrings(reply: unknown): string[] {
+  if (!Array.isArray(reply)) {
+    throw new TypeError(`createRedisGatewayStore: unexpected reply ${String(reply)}`)
+  }
+  return reply.map((item: unknown) => (typeof item === 'string' ? item : String(item)))
+}
+
 // Redis refuses a zero or fractional PX / lease; round up so nothing ends early.
 const ms = (value: number) => String(Math.max(1, Math.ceil(value)))
 
@@ -97,6 +165,8 @@ export function createRedisGatewayStore(options: RedisGatewayStoreOptions): Gate
   const tag = `{${options.prefix ?? 'rvc'}}`
   const ticketKey = (key: string) => `${tag}:ticket:${key}`
   const slotsKey = (group: string) => `${tag}:slots:${group}`
+  const sessionKeys = [`${tag}:session-leases`, `${tag}:sessions`, `${tag}:session-vms`]
+  const vmKey = (vm: string) => `${tag}:sessions:vm:${vm}`
   return {
     async putTicket(key, value, ttlMs) {
       await send(['SET', ticketKey(key), value, 'PX', ms(ttlMs)])
@@ -138,6 +208,46 @@ export function createRedisGatewayStore(options: RedisGatewayStoreOptions): Gate
     },
     async releaseSlot(group, slot) {
       await send(['ZREM', slotsKey(group), slot])
+    },
+    async putSessions(sessions, leaseMs) {
+      if (sessions.length === 0) return
+      await send([
+        'EVAL',
+        PUT_SESSIONS,
+        String(3 + sessions.length),
+        ...sessionKeys,
+        ...sessions.map(({ vm }) => vmKey(vm)),
+        ms(leaseMs),
+        ...sessions.flatMap(({ vm, session, value }) => [session, vm, value]),
+      ])
+    },
+    async endSession(vm, session) {
+      await send(['EVAL', END_SESSION, '4', ...sessionKeys, vmKey(vm), session, vm])
+    },
+    async listSessions(vm) {
+      const reply = await send(['EVAL', LIST_SESSIONS, '4', ...sessionKeys, vmKey(vm)])
+      return toStrings(reply)
+    },
+    async claimLapsedSessions(max) {
+      const lapsed = toStrings(
+        await send(['EVAL', LAPSED, '3', ...sessionKeys, String(Math.max(1, Math.floor(max)))]),
+      )
+      const ids: string[] = []
+      const vms: string[] = []
+      for (let i = 0; i + 1 < lapsed.length; i += 2) {
+        ids.push(lapsed[i] ?? '')
+        vms.push(vmKey(lapsed[i + 1] ?? ''))
+      }
+      if (ids.length === 0) return []
+      const reply = await send([
+        'EVAL',
+        CLAIM,
+        String(3 + ids.length),
+        ...sessionKeys,
+        ...vms,
+        ...ids,
+      ])
+      return toStrings(reply)
     },
     // The client belongs to the portal (it may serve other code too): nothing to close here.
     async close() {},

@@ -12,6 +12,18 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
   // One sliding-window limiter per (limit, window) pair the gateway asks with.
   const limiters = new Map<string, RateLimiter>()
   const groups = new Map<string, Map<string, number>>()
+  // Live sessions by id, and their ids by VM. A lapsed session stays until it is claimed.
+  const sessions = new Map<string, { vm: string; value: string; expires: number }>()
+  const byVm = new Map<string, Set<string>>()
+  const dropSession = (id: string) => {
+    const entry = sessions.get(id)
+    if (!entry) return undefined
+    sessions.delete(id)
+    const ids = byVm.get(entry.vm)
+    ids?.delete(id)
+    if (ids?.size === 0) byVm.delete(entry.vm)
+    return entry
+  }
 
   const liveSlots = (group: string) => {
     const slots = groups.get(group)
@@ -65,8 +77,39 @@ export function createMemoryGatewayStore(now: () => number = Date.now): GatewayS
       slots?.delete(slot)
       if (slots?.size === 0) groups.delete(group)
     },
+    async putSessions(list, leaseMs) {
+      for (const { vm, session, value } of list) {
+        sessions.set(session, { vm, value, expires: now() + leaseMs })
+        const ids = byVm.get(vm) ?? new Set<string>()
+        ids.add(session)
+        byVm.set(vm, ids)
+      }
+    },
+    async endSession(vm, session) {
+      if (sessions.get(session)?.vm === vm) dropSession(session)
+    },
+    async listSessions(vm) {
+      const t = now()
+      const values: string[] = []
+      for (const id of byVm.get(vm) ?? []) {
+        const entry = sessions.get(id)
+        if (entry?.vm === vm && entry.expires > t) values.push(entry.value)
+      }
+      return values
+    },
+    async claimLapsedSessions(max) {
+      const t = now()
+      const claimed: string[] = []
+      for (const [id, entry] of sessions) {
+        if (claimed.length >= max) break
+        if (entry.expires <= t) claimed.push(dropSession(id)?.value ?? entry.value)
+      }
+      return claimed
+    },
     async close() {
       clearInterval(sweep)
+      sessions.clear()
+      byVm.clear()
       tickets.clear()
       limiters.clear()
       groups.clear()

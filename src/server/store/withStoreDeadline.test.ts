@@ -15,6 +15,24 @@ describe('withStoreDeadline', () => {
     await store.close?.()
   })
 
+  it('bounds the session methods when the store has them, and adds none when it has not', async () => {
+    const memory = createMemoryGatewayStore()
+    const store = withStoreDeadline(memory, 1_000)
+    await store.putSessions?.([{ vm: 'vm', session: 's', value: 'v' }], 1_000)
+    expect(await store.listSessions?.('vm')).toEqual(['v'])
+    expect(await store.claimLapsedSessions?.(10)).toEqual([])
+    await store.endSession?.('vm', 's')
+    expect(await memory.listSessions?.('vm')).toEqual([])
+    const hung = withStoreDeadline({ ...memory, listSessions: never }, 50)
+    await expect(hung.listSessions?.('vm')).rejects.toMatchObject({ code: 'service_unavailable' })
+    const { putSessions, endSession, listSessions, claimLapsedSessions, ...old } = memory
+    void [putSessions, endSession, listSessions, claimLapsedSessions]
+    expect(
+      Object.keys(withStoreDeadline(old, 1_000)).filter((name) => /Session/.test(name)),
+    ).toEqual([])
+    await memory.close?.()
+  })
+
   it('turns a hang, a rejection and a throw into a retryable service_unavailable', async () => {
     const late: { reject?: (error: Error) => void } = {}
     const broken: GatewayStore = {

@@ -55,6 +55,12 @@ export function withStoreDeadline(
     acquireSlot: bounded('acquireSlot', store.acquireSlot),
     renewSlots: bounded('renewSlots', store.renewSlots),
     releaseSlot: bounded('releaseSlot', store.releaseSlot),
+    ...(store.putSessions && { putSessions: bounded('putSessions', store.putSessions) }),
+    ...(store.endSession && { endSession: bounded('endSession', store.endSession) }),
+    ...(store.listSessions && { listSessions: bounded('listSessions', store.listSessions) }),
+    ...(store.claimLapsedSessions && {
+      claimLapsedSessions: bounded('claimLapsedSessions', store.claimLapsedSessions),
+    }),
     ...(store.close && { close: bounded('close', store.close) }),
   }
 }

@@ -14,6 +14,8 @@ const PATHS = {
   refresh: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
   close: 'M6 6l12 12M18 6 6 18',
   chevron: 'M7 10l5 5 5-5',
+  people:
+    'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6M3 20a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6M21 20a6 6 0 0 0-4-5',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -31,7 +31,7 @@ const OWN = [':scope >', ':scope > * >', ':scope > * > * >']
  */
 export function ConsoleToolbar(props: ConsoleToolbarProps) {
   const { children, onKeyDown, ...rest } = props
-  const { labels, screenId } = useConsoleControls()
+  const { labels, screenId, toolbarEnd } = useConsoleControls()
   const onArrow = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement
     if (target.closest('[data-rvc-popover-content]') || target.matches('input, select, textarea'))
@@ -79,6 +79,7 @@ export function ConsoleToolbar(props: ConsoleToolbarProps) {
           </div>
         </>
       )}
+      {toolbarEnd}
     </div>
   )
 }

@@ -1,5 +1,5 @@
 /**
- * The recording format (README "Recording format"), defined once: the writer here and the
+ * The recording format (README "Recording format"), defined once: the server's writer and the
  * replay's reader both use it. A pure module (no Node built-ins) so the browser build can too.
  *
  * Layout, big-endian: magic "RVCREC" (6 bytes), version (uint16), header length (uint32), the
