@@ -1,11 +1,13 @@
-// An observer in Chromium, through the gateway, against a real QEMU (issue 18 §5): the page's
-// noVNC is not view-only (as a modified client would be), so it sends every key and click; the
-// gateway drops them before QEMU. Counted in a tap between the fake cloud's proxy and QEMU. Fails
+// An observer in Chromium, through the gateway, against a real QEMU (issue 18 §5): the page is a
+// plain <ConsoleViewer> on gatewayConsoleOptions, not view-only (as a modified client would be:
+// <GatewayConsole> would show an observer view-only and send nothing), so noVNC sends every key
+// and click; the gateway drops them before QEMU. Counted in a tap between the fake cloud's proxy and QEMU. Fails
 // on the old gateway, which ignored `mode` and relayed the input.
 import { cleanup, render } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { commands, userEvent } from 'vitest/browser'
-import { GatewayConsole } from '../../src/react/consoles/GatewayConsole.js'
+import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
+import { gatewayConsoleOptions } from '../../src/react/urls/gatewayConsoleOptions.js'
 import { canvasText, consoleCanvas } from '../support/canvasText.js'
 import { loadedConsole } from '../support/console/index.js'
 
@@ -25,13 +27,14 @@ afterAll(async () => {
 
 describe('an observer against QEMU', () => {
   it('types and clicks in noVNC, and QEMU receives no key, pointer, clipboard or QEMU key message', async () => {
+    const modes: string[] = []
+    const { getUrl } = gatewayConsoleOptions({
+      gateway: gateway.url,
+      target: { provider: 'cloudtower', vmId: 'vm-ubuntu-01' },
+      onMode: (mode) => modes.push(mode),
+    })
     const { container } = render(
-      <GatewayConsole
-        gateway={gateway.url}
-        provider="cloudtower"
-        vmId="vm-ubuntu-01"
-        style={{ width: 720, height: 400 }}
-      />,
+      <ConsoleViewer getUrl={getUrl} style={{ width: 720, height: 400 }} />,
     )
     const root = await loadedConsole(container)
     await expect.poll(() => root.dataset.state, { timeout: 30_000 }).toBe('connected')
@@ -55,5 +58,6 @@ describe('an observer against QEMU', () => {
       expect(counts[input] ?? 0, input).toBe(0)
     expect((await commands.e2eCloudKeys(cloud.id)).errors).toEqual([])
     expect(root.dataset.state).toBe('connected')
+    expect(modes).toEqual(['observe'])
   })
 })
