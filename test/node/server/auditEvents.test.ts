@@ -7,6 +7,7 @@ import { RfbTestClient } from '../../../fake-cloud/rfb/RfbTestClient.ts'
 import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../../fake-cloud/types.ts'
 import type { AuditEvent } from '../../../src/server/audit/AuditEvent.js'
+import { createMemoryGatewayStore } from '../../../src/server/store/createMemoryGatewayStore.js'
 import type { ConsoleGatewayOptions } from '../../../src/server/types.js'
 import { startGatewayServer } from './startGatewayServer.js'
 
@@ -170,6 +171,33 @@ describe('audit events', () => {
       ])
       expect(refused[0]).not.toHaveProperty('user')
       expect(refused[1]).not.toHaveProperty('vmId')
+      const ticket = new URL(ticketUrl, portal.url).searchParams.get('ticket') ?? ''
+      expect(JSON.stringify(events)).not.toContain(ticket)
+    } finally {
+      await portal.close()
+    }
+  })
+
+  it('a websocket refused because the store did not answer is audited, with its 503', async () => {
+    // A store that loses its server mid-way (Redis gone): tickets go in, none comes out in time.
+    const { portal, events, post } = await auditedGateway({
+      store: { ...createMemoryGatewayStore(), takeTicket: () => new Promise(() => {}) },
+      limits: { storeTimeoutMs: 200 },
+    })
+    try {
+      const ticketUrl = (await post()).body.url
+      await expect(portal.open(ticketUrl)).rejects.toMatchObject({ status: 503 })
+      expect(ofType(events, 'console.refused')).toEqual([
+        expect.objectContaining({
+          stage: 'websocket',
+          address: '127.0.0.1',
+          action: 'console',
+          status: 503,
+          kind: 'server',
+          code: 'service_unavailable',
+          reason: 'The console service is temporarily unavailable. Try again in a moment.',
+        }),
+      ])
       const ticket = new URL(ticketUrl, portal.url).searchParams.get('ticket') ?? ''
       expect(JSON.stringify(events)).not.toContain(ticket)
     } finally {
