@@ -16,6 +16,7 @@ import type { QemuMachine, TappedKey, XtermDesktop } from './e2eServers.ts'
 import { decodeQemuKeyEvents } from './qemuKeymap.ts'
 import { stopAllProcesses } from './managedProcess.ts'
 import { recordingCommands } from './recordingCommands.ts'
+import { gatewayRecordingCommands } from './gatewayRecordingCommands.ts'
 
 const running = new Map<string, Stoppable>()
 const desktops = new Map<string, XtermDesktop>()
@@ -44,6 +45,8 @@ export interface CloudStats {
 export const e2eCommands = {
   // The recording relay of test/browser/replay.browser.test.tsx.
   ...recordingCommands,
+  // The recording gateway of test/browser/gatewayReplay.browser.test.tsx.
+  ...gatewayRecordingCommands,
   async e2eStartXterm(): Promise<{ id: string; vncPort: number }> {
     const desktop = await startXtermDesktop()
     const id = keep('xterm', desktop)

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { defaultInventory } from '../../fake-cloud/defaultInventory.ts'
 import { startFakeCloud } from '../../fake-cloud/startFakeCloud.ts'
 import { createClientStreamTap } from '../../fake-cloud/rfb/createClientStreamTap.ts'
+import type { RecordOptions } from '../../src/server/recording/RecordOptions.ts'
 import type { ManagedProcess } from './managedProcess.ts'
 import { startProcess } from './managedProcess.ts'
 
@@ -326,8 +327,16 @@ export async function startBuiltInCloud() {
   }
 }
 
-/** A node:http console gateway for e2e pages (any origin), every console granted with `mode`. */
-export async function startTestGateway(options: { cloudUrl: string; mode: 'control' | 'observe' }) {
+/**
+ * A node:http console gateway for e2e pages (any origin), every console granted with `mode`;
+ * `record` is the gateway's option, `onUpgrade` hears each websocket URL (its ticket) as it arrives.
+ */
+export async function startTestGateway(options: {
+  cloudUrl: string
+  mode: 'control' | 'observe'
+  record?: RecordOptions
+  onUpgrade?: (url: string) => void
+}) {
   const { createServer } = await import('node:http')
   const { createConsoleGateway } = await import('../../src/server/createConsoleGateway.ts')
   const gateway = createConsoleGateway({
@@ -337,9 +346,11 @@ export async function startTestGateway(options: { cloudUrl: string; mode: 'contr
     providers: {
       cloudtower: { endpoint: options.cloudUrl, token: 'fake-cloudtower-admin-token' },
     },
+    record: options.record,
   })
   const server = createServer((request, response) => void gateway.handleRequest(request, response))
   server.on('upgrade', (request, socket, head) => {
+    options.onUpgrade?.(request.url ?? '')
     if (!gateway.upgrade(request, socket, head)) socket.destroy()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
