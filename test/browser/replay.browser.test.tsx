@@ -9,6 +9,8 @@ import { ConsoleViewer } from '../../src/react/lazy/ConsoleViewer.js'
 import { ConsoleReplay } from '../../src/react/replay/ConsoleReplay.js'
 import type { ConsoleReplayState } from '../../src/react/replay/ConsoleReplayProps.js'
 import { canvasText } from '../support/canvasText.js'
+import { canvasHash } from '../support/canvasHash.js'
+import { settledCanvasHash } from '../support/settledCanvasHash.js'
 
 const PASSWORD = 'replay-secret'
 /** How long the live session's screen keeps changing. */
@@ -30,27 +32,6 @@ function canvasOf(root: Element): HTMLCanvasElement {
   const canvas = root.querySelector('canvas')
   if (!canvas) throw new Error('no canvas')
   return canvas
-}
-
-async function hashOf(canvas: HTMLCanvasElement): Promise<string> {
-  const context = canvas.getContext('2d')
-  if (!context || canvas.width === 0) return 'empty'
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data
-  const digest = await crypto.subtle.digest('SHA-256', pixels)
-  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0'))
-  return `${canvas.width}x${canvas.height}:${hex.join('')}`
-}
-
-/** The canvas's hash once it has stopped changing (two readings 300 ms apart agree). */
-async function settledHash(canvas: HTMLCanvasElement): Promise<string> {
-  let last = await hashOf(canvas)
-  for (let i = 0; i < 50; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    const now = await hashOf(canvas)
-    if (now === last) return now
-    last = now
-  }
-  throw new Error('the canvas never settled')
 }
 
 /** Renders a replay and times it from `playing` to `ended` (performance.now(), ms). */
@@ -91,10 +72,10 @@ describe('a recorded session, replayed', () => {
     await expect.poll(() => root().dataset.state, { timeout: 15_000 }).toBe('connected')
     const canvas = canvasOf(root())
     await expect.poll(() => canvasText(canvas).colours, { timeout: 10_000 }).toBeGreaterThan(2)
-    const early = await hashOf(canvas)
+    const early = await canvasHash(canvas)
     await new Promise((resolve) => setTimeout(resolve, LIVE_MS))
     const cut = await commands.recCut(vm.id)
-    liveHash = await settledHash(canvas)
+    liveHash = await settledCanvasHash(canvas)
     expect(liveHash).not.toBe(early)
     cleanup()
 
@@ -109,10 +90,10 @@ describe('a recorded session, replayed', () => {
   it('ends on the live session last frame; 8x takes at most a sixth of 1x', async () => {
     expect(recording, 'the recording test ran first').toBeDefined()
     const fast = await replay(8)
-    expect(await settledHash(canvasOf(fast.root))).toBe(liveHash)
+    expect(await settledCanvasHash(canvasOf(fast.root))).toBe(liveHash)
     cleanup()
     const normal = await replay(1)
-    expect(await settledHash(canvasOf(normal.root))).toBe(liveHash)
+    expect(await settledCanvasHash(canvasOf(normal.root))).toBe(liveHash)
     cleanup()
     console.log(
       `replay of ${LIVE_MS} ms of changing screen: 1x ${normal.wall.toFixed(0)} ms, 8x ${fast.wall.toFixed(0)} ms`,
@@ -139,7 +120,7 @@ describe('a recorded session, replayed', () => {
     console.log(
       `seek from the start to the end: ${(performance.now() - seekStarted).toFixed(0)} ms`,
     )
-    expect(await settledHash(canvasOf(root))).toBe(liveHash)
+    expect(await settledCanvasHash(canvasOf(root))).toBe(liveHash)
     expect(root.querySelector('[data-rvc-replay-speed="4"]')?.getAttribute('aria-pressed')).toBe(
       'true',
     )
