@@ -3,7 +3,7 @@
 // `storybook dev`, the static build and the Vitest story tests alike. The server is the fake
 // cloud's own (fake-cloud/rfb: RfbServer, RfbSession, LivingScene): one implementation of RFB for
 // the tests, the demo and the stories. This file only carries bytes between it and MSW.
-import { ws } from 'msw'
+import { ws, type WebSocketHandlerConnection } from 'msw'
 import type { RfbChannel } from '../../fake-cloud/rfb/RfbChannel.ts'
 import { RfbServer } from '../../fake-cloud/rfb/RfbServer.ts'
 
@@ -80,6 +80,19 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
     record.sessions++
     record.urls.push(client.url.href)
     if (options.silent) return
+    // A real server's first bytes arrive in a task after the socket's `open` event, when every
+    // open listener has run. MSW instead delivers what a handler sends during its connection
+    // event from an `open` listener it adds then, and opens the socket in the microtasks right
+    // after this handler: a client that sets its own `onopen` later (noVNC attaching to a socket
+    // created before it and still connecting, as the viewer's early socket can be) would get the
+    // greeting before its open handler and fail ("Unknown init state"). So the server speaks a
+    // task later.
+    let closed = false
+    client.addEventListener('close', () => (closed = true))
+    setTimeout(() => closed || serve(client), 0)
+  })
+  /** Attaches an RFB session of this mock's VM to an open client. */
+  function serve(client: WebSocketHandlerConnection['client']) {
     const channel: RfbChannel = {
       write: (data) => client.send(data),
       // After what was sent (MSW delivers sends a microtask later): a refusal's reason arrives.
@@ -114,6 +127,6 @@ export function mockRfb(url: string, options: MockRfbOptions = {}) {
     if (options.dropAfterMs !== undefined) {
       setTimeout(() => session.close(), options.dropAfterMs)
     }
-  })
+  }
   return { handler, record }
 }
