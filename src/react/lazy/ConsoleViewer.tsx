@@ -6,6 +6,8 @@ import { EarlySocket } from '../urls/EarlySocket.js'
 import { EarlyUrlFetch } from '../urls/EarlyUrlFetch.js'
 import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import { viewerLoader } from './viewerLoader.js'
+import { LoadFailedNotice } from '../loaders/LoadFailedNotice.js'
+import { useLoadFailure } from '../loaders/useLoadFailure.js'
 
 const notLoaded = () => undefined
 const openSocket = (url: string) => new EarlySocket(url)
@@ -49,8 +51,6 @@ function startEarly(props: ConsoleViewerProps): EarlyUrlFetch | undefined {
 export function ConsoleViewer(props: ConsoleViewerProps) {
   // The server snapshot keeps hydration identical to the server's shell even when the code is here.
   const parts = useSyncExternalStore(viewerLoader.subscribe, loadedParts, notLoaded)
-  const [failure, setFailure] = useState<ConsoleError>()
-  const [tries, setTries] = useState(0)
   const latest = useRef(props)
   useEffect(() => {
     latest.current = props
@@ -82,29 +82,22 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
     }
   }, [earlyUrl, earlyKey, autoConnect])
 
-  useEffect(() => {
-    if (parts) return
-    let live = true
-    viewerLoader.load().then(
-      () => live && setFailure(undefined),
-      (cause: unknown) => {
-        if (!live) return
-        // Nothing will take them: cancel the fetch, close the socket.
-        earlyUrl.current?.release()
-        const error = new ConsoleError({
-          kind: 'network',
-          provider: 'vnc',
-          message: 'The console could not load its code. Check the network, then retry.',
-          cause,
-        })
-        setFailure(error)
-        latest.current.onError?.(error)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [parts, tries, earlyUrl])
+  const { failure, retry } = useLoadFailure(
+    parts !== undefined,
+    () => viewerLoader.load(),
+    (cause) => {
+      // Nothing will take them: cancel the fetch, close the socket.
+      earlyUrl.current?.release()
+      const error = new ConsoleError({
+        kind: 'network',
+        provider: 'vnc',
+        message: 'The console could not load its code. Check the network, then retry.',
+        cause,
+      })
+      latest.current.onError?.(error)
+      return error
+    },
+  )
 
   if (parts)
     return <parts.LoadedConsoleViewer {...props} earlyUrl={earlyUrl} openSocket={openSocket} />
@@ -121,21 +114,11 @@ export function ConsoleViewer(props: ConsoleViewerProps) {
       aria-busy={!failure}
     >
       {failure ? (
-        <div data-rvc-overlay="" data-state="error" data-kind="error">
-          <div data-rvc-overlay-card="" role="alert">
-            <p data-rvc-overlay-title="">{props.labels?.loadFailed ?? text.loadFailed}</p>
-            <div data-rvc-actions="">
-              <button
-                type="button"
-                data-rvc-button=""
-                data-variant="primary"
-                onClick={() => setTries((n) => n + 1)}
-              >
-                {props.labels?.retry ?? text.retry}
-              </button>
-            </div>
-          </div>
-        </div>
+        <LoadFailedNotice
+          title={props.labels?.loadFailed ?? text.loadFailed}
+          retry={props.labels?.retry ?? text.retry}
+          onRetry={retry}
+        />
       ) : null}
     </div>
   )

@@ -1,9 +1,11 @@
 'use client'
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { ConsoleError } from '../../core/errors/ConsoleError.js'
 import { loadFailedLabels } from '../../i18n/loadFailedLabels.js'
 import type { ConsoleReplayProps } from './ConsoleReplayProps.js'
 import { replayLoader } from './replayLoader.js'
+import { LoadFailedNotice } from '../loaders/LoadFailedNotice.js'
+import { useLoadFailure } from '../loaders/useLoadFailure.js'
 
 const notLoaded = () => undefined
 const loaded = () => replayLoader.current
@@ -16,35 +18,26 @@ const loaded = () => replayLoader.current
  */
 export function ConsoleReplay(props: ConsoleReplayProps) {
   const chunk = useSyncExternalStore(replayLoader.subscribe, loaded, notLoaded)
-  const [failure, setFailure] = useState<ConsoleError>()
-  const [tries, setTries] = useState(0)
   const latest = useRef(props)
   useEffect(() => {
     latest.current = props
   })
 
-  useEffect(() => {
-    if (chunk) return
-    let live = true
-    replayLoader.load().then(
-      () => live && setFailure(undefined),
-      (cause: unknown) => {
-        if (!live) return
-        const error = new ConsoleError({
-          kind: 'network',
-          provider: 'vnc',
-          code: 'replay_code',
-          message: 'The replay could not load its code. Check the network, then retry.',
-          cause,
-        })
-        setFailure(error)
-        latest.current.onError?.(error)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [chunk, tries])
+  const { failure, retry } = useLoadFailure(
+    chunk !== undefined,
+    () => replayLoader.load(),
+    (cause) => {
+      const error = new ConsoleError({
+        kind: 'network',
+        provider: 'vnc',
+        code: 'replay_code',
+        message: 'The replay could not load its code. Check the network, then retry.',
+        cause,
+      })
+      latest.current.onError?.(error)
+      return error
+    },
+  )
 
   if (chunk) return <chunk.LoadedConsoleReplay {...props} />
   const {
@@ -71,21 +64,11 @@ export function ConsoleReplay(props: ConsoleReplayProps) {
       aria-busy={!failure}
     >
       {failure ? (
-        <div data-rvc-overlay="" data-state="error" data-kind="error">
-          <div data-rvc-overlay-card="" role="alert">
-            <p data-rvc-overlay-title="">{labels?.errorReplayCode ?? text.loadFailed}</p>
-            <div data-rvc-actions="">
-              <button
-                type="button"
-                data-rvc-button=""
-                data-variant="primary"
-                onClick={() => setTries((n) => n + 1)}
-              >
-                {labels?.retry ?? text.retry}
-              </button>
-            </div>
-          </div>
-        </div>
+        <LoadFailedNotice
+          title={labels?.errorReplayCode ?? text.loadFailed}
+          retry={labels?.retry ?? text.retry}
+          onRetry={retry}
+        />
       ) : null}
     </div>
   )
