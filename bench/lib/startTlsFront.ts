@@ -1,42 +1,8 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import http2 from 'node:http2'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import tls from 'node:tls'
-
-/** A self-signed certificate for 127.0.0.1, made with the system's openssl. */
-function selfSigned(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-tls-'))
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    )
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+import { selfSignedCertificate } from '../../test/support/selfSignedCertificate.ts'
 
 // Hop-by-hop headers, which HTTP/2 forbids and a proxy does not forward.
 const HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection']
@@ -97,7 +63,7 @@ export async function startTlsFront(target: string) {
     socket.on('error', () => upstream.destroy())
   })
   const server = tls.createServer(
-    { ...selfSigned(), ALPNProtocols: ['h2', 'http/1.1'] },
+    { ...selfSignedCertificate(), ALPNProtocols: ['h2', 'http/1.1'] },
     (socket) => {
       track(socket)
       socket.on('error', () => socket.destroy())

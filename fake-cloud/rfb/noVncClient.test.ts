@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { listenRfbWebSocket } from './listenRfbWebSocket.ts'
 import type { RfbWebSocketListener } from './listenRfbWebSocket.ts'
+import { stubJsdomCanvas } from '../../test/support/stubJsdomCanvas.ts'
 
 /** The slice of noVNC's RFB class this test uses (noVNC ships no types). */
 interface NoVncRfb extends EventTarget {
@@ -20,49 +21,12 @@ type NoVncRfbClass = new (
   options?: { credentials?: { password?: string }; wsProtocols?: string[] },
 ) => NoVncRfb
 
-/** jsdom has no canvas: a 2D context that accepts every call is enough for noVNC to run. */
-function stubCanvas(): void {
-  const context = new Proxy(
-    {
-      createImageData: (width: number, height: number) => ({
-        width,
-        height,
-        data: new Uint8ClampedArray(width * height * 4),
-      }),
-      getImageData: (_x: number, _y: number, width: number, height: number) => ({
-        width,
-        height,
-        data: new Uint8ClampedArray(width * height * 4),
-      }),
-    },
-    {
-      get: (target, key) => (key in target ? target[key as keyof typeof target] : () => undefined),
-    },
-  )
-  HTMLCanvasElement.prototype.getContext = (() => context) as never
-  globalThis.ImageData ??= class {
-    readonly data: Uint8ClampedArray
-    readonly width: number
-    readonly height: number
-    constructor(data: Uint8ClampedArray, width: number, height: number) {
-      this.data = data
-      this.width = width
-      this.height = height
-    }
-  } as unknown as typeof ImageData
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-}
-
 let RFB: NoVncRfbClass
 let vm: RfbWebSocketListener | undefined
 let rfb: NoVncRfb | undefined
 
 beforeAll(async () => {
-  stubCanvas()
+  stubJsdomCanvas()
   // jsdom's WebSocket can deliver the server's first bytes before 'open', which no browser does and
   // noVNC rejects; ws has the browser interface (onopen, binaryType…) and browser ordering.
   globalThis.WebSocket = NodeWebSocket as unknown as typeof WebSocket

@@ -10,6 +10,7 @@ import { listenRfbWebSocket } from '../../../fake-cloud/rfb/listenRfbWebSocket.t
 import type { RfbWebSocketListener } from '../../../fake-cloud/rfb/listenRfbWebSocket.ts'
 import { vncAuthResponse } from '../../../fake-cloud/rfb/vncAuthResponse.ts'
 import { createRfbFilter, type RfbClientMessage } from './createRfbFilter.js'
+import { stubJsdomCanvas } from '../../../test/support/stubJsdomCanvas.ts'
 
 /** The slice of noVNC's RFB class this test uses (noVNC ships no types), private hooks included. */
 interface NoVncRfb extends EventTarget {
@@ -31,43 +32,6 @@ type NoVncRfbClass = new (
   url: string,
   options?: { credentials?: { password?: string }; shared?: boolean },
 ) => NoVncRfb
-
-/** jsdom has no canvas: a 2D context that accepts every call is enough for noVNC to run. */
-function stubCanvas(): void {
-  const context = new Proxy(
-    {
-      createImageData: (width: number, height: number) => ({
-        width,
-        height,
-        data: new Uint8ClampedArray(width * height * 4),
-      }),
-      getImageData: (_x: number, _y: number, width: number, height: number) => ({
-        width,
-        height,
-        data: new Uint8ClampedArray(width * height * 4),
-      }),
-    },
-    {
-      get: (target, key) => (key in target ? target[key as keyof typeof target] : () => undefined),
-    },
-  )
-  HTMLCanvasElement.prototype.getContext = (() => context) as never
-  globalThis.ImageData ??= class {
-    readonly data: Uint8ClampedArray
-    readonly width: number
-    readonly height: number
-    constructor(data: Uint8ClampedArray, width: number, height: number) {
-      this.data = data
-      this.width = width
-      this.height = height
-    }
-  } as unknown as typeof ImageData
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-}
 
 interface Relay {
   url: string
@@ -186,7 +150,7 @@ let relay: Relay | undefined
 let rfb: NoVncRfb | undefined
 
 beforeAll(async () => {
-  stubCanvas()
+  stubJsdomCanvas()
   // jsdom's WebSocket can deliver the server's first bytes before 'open', which no browser does and
   // noVNC rejects; ws has the browser interface and browser ordering.
   globalThis.WebSocket = NodeWebSocket as unknown as typeof WebSocket

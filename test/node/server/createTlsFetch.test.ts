@@ -1,41 +1,17 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTlsFetch } from '../../../src/server/providers/createTlsFetch.js'
+import { selfSignedCertificate } from '../../support/selfSignedCertificate.ts'
 
 // A lab cluster's self-signed certificate, made with the system's openssl.
 let server: Server
 let url: string
 let cert: string
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'))
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  )
-  cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (request, response) => {
+  const pair = selfSignedCertificate()
+  cert = pair.cert.toString('utf8')
+  server = createServer({ key: pair.key, cert }, (request, response) => {
     let body = ''
     request.on('data', (c: Buffer) => (body += c.toString()))
     request.on('end', () => {
