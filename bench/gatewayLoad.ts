@@ -177,6 +177,29 @@ async function countedStore(redisUrl: string | undefined, client: string | undef
     renewSlots: (...args) => (tally('renewSlots'), store.renewSlots(...args)),
     releaseSlot: (...args) => (tally('releaseSlot'), store.releaseSlot(...args)),
   }
+  // The live sessions (presence, the replica sweep) when the store has them, counted too: without
+  // them the gateway keeps sessions per replica and the Redis cost would leave them out.
+  const { putSessions, endSession, listSessions, claimLapsedSessions } = store
+  if (putSessions && endSession && listSessions && claimLapsedSessions) {
+    Object.assign(counting, {
+      putSessions: (...args: Parameters<typeof putSessions>) => (
+        tally('putSessions'),
+        putSessions.apply(store, args)
+      ),
+      endSession: (...args: Parameters<typeof endSession>) => (
+        tally('endSession'),
+        endSession.apply(store, args)
+      ),
+      listSessions: (...args: Parameters<typeof listSessions>) => (
+        tally('listSessions'),
+        listSessions.apply(store, args)
+      ),
+      claimLapsedSessions: (...args: Parameters<typeof claimLapsedSessions>) => (
+        tally('claimLapsedSessions'),
+        claimLapsedSessions.apply(store, args)
+      ),
+    })
+  }
   return { store: counting, storeCalls, roundTrips: () => roundTrips, close }
 }
 
