@@ -8,12 +8,14 @@ export function summarizeResults({ first, keys, again, starts, grids }: BenchRes
   const s = {
     bare: summarize(first.samples.bare),
     viewer: summarize(first.samples.viewer),
+    viewerCold: summarize(first.samples.viewerCold),
     cold: summarize(first.samples.cloudtowerCold),
     warm: summarize(first.samples.cloudtowerWarm),
     rtt: summarize(first.roundTrip),
     chunk: summarize(first.chunk),
     socketBare: summarize(first.socket.bare),
     socketViewer: summarize(first.socket.viewer),
+    socketViewerCold: summarize(first.socket.viewerCold),
     socketCold: summarize(first.socket.cloudtowerCold),
     afterSocketBare: summarize(first.samples.bare.map((t, i) => t - (first.socket.bare[i] ?? 0))),
     afterSocketViewer: summarize(

@@ -7,27 +7,40 @@ import { newPage } from '../lib/newPage.ts'
 import { openPage } from '../lib/openPage.ts'
 import { rotate } from '../lib/rotate.ts'
 
-/** Mount → first frame: bare noVNC, ConsoleViewer, CloudTowerConsole cold and warm, interleaved. */
-type FirstFrameVariant = 'bare' | 'viewer' | 'cloudtowerCold' | 'cloudtowerWarm'
+/**
+ * Mount → first frame, interleaved: bare noVNC, ConsoleViewer with a ready URL (code loaded, and
+ * chunks cold: what a portal's first console costs), CloudTowerConsole cold and warm.
+ */
+type FirstFrameVariant = 'bare' | 'viewer' | 'viewerCold' | 'cloudtowerCold' | 'cloudtowerWarm'
+const COLD: ReadonlySet<FirstFrameVariant> = new Set(['viewerCold', 'cloudtowerCold'])
 
 export async function firstFrame(env: BenchEnv) {
   const { page } = await newPage(env)
-  const variants: FirstFrameVariant[] = ['bare', 'viewer', 'cloudtowerCold', 'cloudtowerWarm']
+  const variants: FirstFrameVariant[] = [
+    'bare',
+    'viewer',
+    'viewerCold',
+    'cloudtowerCold',
+    'cloudtowerWarm',
+  ]
   const kinds: Record<FirstFrameVariant, ConsoleKind> = {
     bare: 'bare',
     viewer: 'viewer',
+    viewerCold: 'viewer',
     cloudtowerCold: 'cloudtower',
     cloudtowerWarm: 'cloudtower',
   }
   const samples: Record<FirstFrameVariant, number[]> = {
     bare: [],
     viewer: [],
+    viewerCold: [],
     cloudtowerCold: [],
     cloudtowerWarm: [],
   }
   const socket: Record<FirstFrameVariant, number[]> = {
     bare: [],
     viewer: [],
+    viewerCold: [],
     cloudtowerCold: [],
     cloudtowerWarm: [],
   }
@@ -43,11 +56,11 @@ export async function firstFrame(env: BenchEnv) {
       // A fresh page each time: no warm JIT or sockets from the previous sample, and a real
       // lazy chunk load for the cold variant (served from the browser cache after the first).
       await openPage(page, env.prodUrl, env.token)
-      if (variant !== 'cloudtowerCold') {
+      if (!COLD.has(variant)) {
         const ms = await callPage(page, 'preload')
         if (rep >= 0) chunk.push(ms)
       } else if (await callPage(page, 'loaded'))
-        throw new Error('react-vnc loaded before a cold mount')
+        throw new Error(`react-vnc loaded before a cold mount (${variant})`)
       const spec: MountSpec = { kind: kinds[variant], vmId: env.vm, ...FIRST_FRAME_SIZE }
       const result = await callPage(page, 'mount', spec)
       if (rep < 0) continue
