@@ -194,6 +194,34 @@ describe('the first render starts the work', () => {
   })
 })
 
+describe('the first render starts the work with the code loaded too', () => {
+  it('the first fetch starts in the first render (not after the viewer commits), once under StrictMode', async () => {
+    const { ConsoleViewer, preloadConsole } = await freshEntry()
+    await preloadConsole()
+    const getUrl = vi.fn(() => new Promise<string>(() => {}))
+    const seenInRender: number[] = []
+    function Probe() {
+      seenInRender.push(getUrl.mock.calls.length)
+      return null
+    }
+    const { unmount } = render(
+      <StrictMode>
+        <ConsoleViewer getUrl={getUrl} connectionKey="vm-1" />
+        <Probe />
+      </StrictMode>,
+    )
+    expect(seenInRender[0]).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // The viewer's first attempt took the render's fetch: one request, one token.
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    const signal = (getUrl.mock.calls[0] as unknown as [AbortSignal])[0]
+    expect(signal.aborted).toBe(false)
+    unmount()
+    await Promise.resolve()
+    expect(signal.aborted).toBe(true)
+  })
+})
+
 describe('closing a socket the code never took', () => {
   it('unmounting while the code loads closes with 1000, also a socket still connecting', async () => {
     gateChunks()

@@ -19,14 +19,23 @@ const sourceOf = ({ getUrl, url }: ConsoleViewerProps) =>
 let recent: { early: EarlyUrlFetch; from: unknown } | undefined
 
 /**
- * In the first render on the client: loads the code and starts the first fetch (for a target,
- * with autoConnect), so neither waits for React's effects. StrictMode calls this twice in a row:
- * the second call takes the first one's fetch. Unowned by an effect, a fetch is given up.
+ * In the first render on the client: starts the first fetch (for a target, with autoConnect) and
+ * loads the code if it is not here yet, so neither waits for React's effects (with the code here,
+ * the viewer renders now but its attempt starts only after its commit and effects). StrictMode
+ * calls this twice in a row: the second call takes the first one's fetch. Unowned by an effect, a
+ * fetch is given up.
  */
 function startEarly(props: ConsoleViewerProps): EarlyUrlFetch | undefined {
-  if (typeof window === 'undefined' || viewerLoader.current) return undefined
-  // The effect below reports a failure.
-  viewerLoader.load().catch(() => {})
+  if (typeof window === 'undefined') return undefined
+  const early = earlyFetch(props)
+  // After the fetch: over HTTP/1.1 the credential request, which the socket waits for, takes the
+  // page's idle connection, and its answer is not queued behind the chunks. The effect below
+  // reports a failure.
+  if (!viewerLoader.current) viewerLoader.load().catch(() => {})
+  return early
+}
+
+function earlyFetch(props: ConsoleViewerProps): EarlyUrlFetch | undefined {
   const { getUrl, connectionKey, url, autoConnect = true } = props
   const key = getUrl ? connectionKey : (connectionKey ?? url)
   const source = sourceOf(props)
