@@ -167,59 +167,39 @@ describe('the socket opens while the code loads', () => {
 })
 
 describe('the first render starts the work', () => {
-  it('the first fetch starts in the first render, before any effect, and once under StrictMode', async () => {
-    gateChunks()
-    const { ConsoleViewer } = await freshEntry()
-    const getUrl = vi.fn(() => new Promise<string>(() => {}))
-    const seenInRender: number[] = []
-    // A sibling rendered after the console, before any effect of the tree has run.
-    function Probe() {
-      seenInRender.push(getUrl.mock.calls.length)
-      return null
-    }
-    const { unmount } = render(
-      <StrictMode>
-        <ConsoleViewer getUrl={getUrl} connectionKey="vm-1" />
-        <Probe />
-      </StrictMode>,
-    )
-    expect(seenInRender[0]).toBe(1)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(getUrl).toHaveBeenCalledTimes(1)
-    const signal = (getUrl.mock.calls[0] as unknown as [AbortSignal])[0]
-    expect(signal.aborted).toBe(false)
-    unmount()
-    await Promise.resolve()
-    expect(signal.aborted).toBe(true)
-  })
-})
-
-describe('the first render starts the work with the code loaded too', () => {
-  it('the first fetch starts in the first render (not after the viewer commits), once under StrictMode', async () => {
-    const { ConsoleViewer, preloadConsole } = await freshEntry()
-    await preloadConsole()
-    const getUrl = vi.fn(() => new Promise<string>(() => {}))
-    const seenInRender: number[] = []
-    function Probe() {
-      seenInRender.push(getUrl.mock.calls.length)
-      return null
-    }
-    const { unmount } = render(
-      <StrictMode>
-        <ConsoleViewer getUrl={getUrl} connectionKey="vm-1" />
-        <Probe />
-      </StrictMode>,
-    )
-    expect(seenInRender[0]).toBe(1)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    // The viewer's first attempt took the render's fetch: one request, one token.
-    expect(getUrl).toHaveBeenCalledTimes(1)
-    const signal = (getUrl.mock.calls[0] as unknown as [AbortSignal])[0]
-    expect(signal.aborted).toBe(false)
-    unmount()
-    await Promise.resolve()
-    expect(signal.aborted).toBe(true)
-  })
+  it.each([
+    ['while the code loads', 'loading'],
+    ['with the code loaded (not after the viewer commits)', 'loaded'],
+  ] as const)(
+    'the first fetch starts in the first render %s, before any effect, and once under StrictMode',
+    async (_, code) => {
+      if (code === 'loading') gateChunks()
+      const { ConsoleViewer, preloadConsole } = await freshEntry()
+      if (code === 'loaded') await preloadConsole()
+      const getUrl = vi.fn(() => new Promise<string>(() => {}))
+      const seenInRender: number[] = []
+      // A sibling rendered after the console, before any effect of the tree has run.
+      function Probe() {
+        seenInRender.push(getUrl.mock.calls.length)
+        return null
+      }
+      const { unmount } = render(
+        <StrictMode>
+          <ConsoleViewer getUrl={getUrl} connectionKey="vm-1" />
+          <Probe />
+        </StrictMode>,
+      )
+      expect(seenInRender[0]).toBe(1)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      // The viewer's first attempt took the render's fetch: one request, one token.
+      expect(getUrl).toHaveBeenCalledTimes(1)
+      const signal = (getUrl.mock.calls[0] as unknown as [AbortSignal])[0]
+      expect(signal.aborted).toBe(false)
+      unmount()
+      await Promise.resolve()
+      expect(signal.aborted).toBe(true)
+    },
+  )
 })
 
 describe('closing a socket the code never took', () => {
