@@ -274,6 +274,16 @@ describe('closing a socket the code never took', () => {
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('disconnected')
   })
 
+  it('noVNC’s own code-less close (react-vnc’s unmount may come first) closes with 1000 too', async () => {
+    const server = await proxy()
+    const { EarlySocket } = await import('../../src/react/urls/EarlySocket.js')
+    const early = new EarlySocket(server.url)
+    await waitFor(() => expect(early.socket.readyState).toBe(WebSocket.OPEN))
+    // What noVNC's Websock.close() calls.
+    early.socket.close()
+    await waitFor(() => expect(server.codes).toEqual([1000]))
+  })
+
   it('a new target while the code loads closes the old socket with 1000', async () => {
     gateChunks()
     const server = await proxy()
