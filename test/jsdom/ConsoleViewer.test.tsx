@@ -223,6 +223,8 @@ describe('ConsoleViewer', () => {
     await waitForState(container, 'fetching')
     const calls = onStateChange.mock.calls.length
     unmount()
+    // In a microtask: StrictMode's replay of the effect keeps the attempt, an unmount does not.
+    await Promise.resolve()
     expect(signal?.aborted).toBe(true)
     await sleep(100)
     expect(onStateChange).toHaveBeenCalledTimes(calls)

@@ -3,7 +3,8 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { createRef, StrictMode } from 'react'
+import { createRef, StrictMode, useEffect, type ReactNode } from 'react'
+import { createRoot } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws'
 import { attachRfbWebSocket } from '../../fake-cloud/rfb/attachRfbWebSocket.ts'
@@ -202,6 +203,51 @@ describe('the first render starts the work', () => {
   )
 })
 
+describe('with the code loaded, the attempt starts in the commit', () => {
+  /** A plain root, no act(): React schedules effects as it does in a page. */
+  async function mountPlain(node: ReactNode) {
+    const previous = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT
+    ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    root.render(node)
+    cleanups.push(() => {
+      root.unmount()
+      container.remove()
+      ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = previous
+    })
+    return container
+  }
+
+  it('the socket is open before the first commit’s passive effects run, once under StrictMode', async () => {
+    const server = await proxy()
+    const { ConsoleViewer, preloadConsole } = await freshEntry()
+    await preloadConsole()
+    const sockets = watchSockets()
+    const seenByEffect: number[] = []
+    // A sibling after the console: its passive effect runs in the same flush as the console's.
+    function Probe() {
+      useEffect(() => {
+        seenByEffect.push(sockets.length)
+      }, [])
+      return null
+    }
+    const container = await mountPlain(
+      <StrictMode>
+        <ConsoleViewer url={server.url} />
+        <Probe />
+      </StrictMode>,
+    )
+    await waitForState(container, 'connected')
+    // A passive effect would have started it a task later, often after a frame.
+    expect(seenByEffect[0]).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(sockets).toHaveLength(1)
+    expect(server.accepted).toBe(1)
+    expect(server.codes).toEqual([])
+  })
+})
+
 describe('closing a socket the code never took', () => {
   it('unmounting while the code loads closes with 1000, also a socket still connecting', async () => {
     gateChunks()
@@ -234,6 +280,16 @@ describe('closing a socket the code never took', () => {
     act(() => ref.current?.disconnect())
     await waitFor(() => expect(slow.codes).toEqual([1000]))
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('disconnected')
+  })
+
+  it('noVNC’s own code-less close (react-vnc’s unmount may come first) closes with 1000 too', async () => {
+    const server = await proxy()
+    const { EarlySocket } = await import('../../src/react/urls/EarlySocket.js')
+    const early = new EarlySocket(server.url)
+    await waitFor(() => expect(early.socket.readyState).toBe(WebSocket.OPEN))
+    // What noVNC's Websock.close() calls.
+    early.socket.close()
+    await waitFor(() => expect(server.codes).toEqual([1000]))
   })
 
   it('a new target while the code loads closes the old socket with 1000', async () => {

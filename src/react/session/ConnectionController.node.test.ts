@@ -50,6 +50,53 @@ describe('ConnectionController', () => {
     expect(mounted[0]?.id).toBe(controller.id)
   })
 
+  it('StrictMode replaying a layout effect after the attempt began: release then begin keeps it', async () => {
+    const { controller, mounted, opened, screen, settle } = setup({ getUrl })
+    controller.begin('vm-1')
+    await settle()
+    const id = controller.id
+    expect(opened).toHaveLength(1)
+    // The replay: cleanup, then setup for the same target, synchronously.
+    controller.release('vm-1')
+    controller.begin('vm-1')
+    await settle()
+    expect(controller.id).toBe(id)
+    expect(controller.isCurrent(id)).toBe(true)
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    expect(opened).toHaveLength(1)
+    expect(mounted).toEqual([{ id, url: opened[0]?.url }])
+    expect(screen.unmounts).toBe(1) // the one before the attempt, none after
+    controller.connected(id)
+    expect(controller.status.state).toBe('connected')
+  })
+
+  it('release alone stops in a microtask and ignores the attempt meanwhile; a new target starts anew', async () => {
+    const onDisconnect = vi.fn()
+    const { controller, screen, settle } = setup({ getUrl, onDisconnect })
+    controller.begin('vm-1')
+    await settle()
+    const id = controller.id
+    controller.release('vm-1')
+    // react-vnc's own unmount reports a disconnect before the stop: not a drop.
+    controller.dropped(id, true)
+    expect(onDisconnect).not.toHaveBeenCalled()
+    expect(controller.isCurrent(id)).toBe(false)
+    const unmounts = screen.unmounts
+    await Promise.resolve()
+    expect(screen.unmounts).toBe(unmounts + 1)
+    expect(controller.id).not.toBe(id)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getUrl).toHaveBeenCalledTimes(1)
+    // A new target: the old attempt stops at once and a new one fetches.
+    controller.begin('vm-1')
+    await settle()
+    controller.release('vm-1')
+    controller.begin('vm-2')
+    await settle()
+    expect(getUrl).toHaveBeenCalledTimes(3)
+    expect(controller.isCurrent(controller.id)).toBe(true)
+  })
+
   it('opens the socket as soon as the URL is known, while the screen’s code still loads', async () => {
     let loaded = () => {}
     const code = new Promise((resolve) => (loaded = () => resolve(undefined)))

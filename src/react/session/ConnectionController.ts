@@ -60,7 +60,8 @@ export interface ConnectionHost {
  *
  * Each attempt has an id; anything that arrives for an older id (a late fetch, react-vnc's
  * synthetic disconnect on unmount) is ignored. Work starts from a microtask or timer that
- * `stop()` cancels, so StrictMode's mount-unmount-mount starts exactly one attempt.
+ * `stop()` cancels, so StrictMode's mount-unmount-mount starts exactly one attempt; the viewer's
+ * effect uses `begin()`/`release()`, which also keep an attempt that has started already.
  */
 export class ConnectionController {
   status: ConsoleStatus = IDLE_STATUS
@@ -72,6 +73,8 @@ export class ConnectionController {
   private earlyCloses = 0
   /** A cloud power action in flight: the drop it causes is expected, not a failure. */
   private powerAbort: AbortController | undefined
+  /** Set by `release()` until its microtask stops the attempt or `begin()` takes it back. */
+  private releasing: { target: unknown } | undefined
   private readonly host: ConnectionHost
 
   constructor(host: ConnectionHost) {
@@ -86,8 +89,38 @@ export class ConnectionController {
     queueMicrotask(() => this.attempt(id))
   }
 
+  /** Attempt `id` is the current one, and not released (its events count). */
+  isCurrent(id: number): boolean {
+    return id === this.id && !this.releasing
+  }
+
+  /**
+   * The viewer's effect for `target`: a new attempt, unless it takes back the one its own cleanup
+   * released just before for the same target. StrictMode replays a layout effect (cleanup, then
+   * setup, synchronously) only after the attempt started it had opened its socket: that attempt
+   * goes on, so the replay costs no second socket or token.
+   */
+  begin(target: unknown): void {
+    const released = this.releasing
+    this.releasing = undefined
+    if (released?.target !== target) this.start()
+  }
+
+  /**
+   * The viewer's effect cleanup: the attempt's events are ignored from now on, and it stops in a
+   * microtask unless `begin()` takes it back first (an unmount, a new target: it stops).
+   */
+  release(target: unknown): void {
+    const releasing = { target }
+    this.releasing = releasing
+    queueMicrotask(() => {
+      if (this.releasing === releasing) this.stop()
+    })
+  }
+
   /** Cancels everything in flight and closes the socket; later events of this attempt are ignored. */
   stop(): void {
+    this.releasing = undefined
     this.id++
     clearTimeout(this.timer)
     this.timer = undefined
@@ -141,7 +174,7 @@ export class ConnectionController {
 
   /** The screen of attempt `id` finished the RFB handshake. */
   connected(id: number): void {
-    if (id !== this.id) return
+    if (!this.isCurrent(id)) return
     this.failures = 0
     this.earlyCloses = 0
     this.dispatch({ type: 'connected' })
@@ -153,12 +186,12 @@ export class ConnectionController {
    * too, so only our own disconnects (which stop the attempt first) count as wanted.
    */
   dropped(id: number, clean: boolean): void {
-    if (id !== this.id) return
+    if (!this.isCurrent(id)) return
     const phase = this.host.phase()
     const wasConnected = this.status.state === 'connected'
     this.host.props().onDisconnect?.({ clean, byUser: false })
     // The app may have answered with disconnect() or connect(): that decided, not the drop.
-    if (id !== this.id) return
+    if (!this.isCurrent(id)) return
     if (this.powerAbort) {
       // Our own restart or shutdown: wait for the VM, the action's end reconnects.
       this.stop()
@@ -212,11 +245,11 @@ export class ConnectionController {
 
   /** A final failure of attempt `id` (the VNC server refused the credentials). */
   failed(id: number, error: ConsoleError): void {
-    if (id === this.id) this.fail(error)
+    if (this.isCurrent(id)) this.fail(error)
   }
 
   private attempt(id: number): void {
-    if (id !== this.id) return
+    if (!this.isCurrent(id)) return
     const { getUrl, url } = this.host.props()
     this.abort = new AbortController()
     const { signal } = this.abort
@@ -224,7 +257,7 @@ export class ConnectionController {
     const valid = (value: unknown): value is string =>
       typeof value === 'string' && WS_URL.test(value)
     const open = (value: unknown) => {
-      if (valid(value) && id === this.id) this.host.openSocket(id, value, early?.socket)
+      if (valid(value) && this.isCurrent(id)) this.host.openSocket(id, value, early?.socket)
     }
     // A ready URL (given, or fetched while the code loaded) opens its socket now, and with the
     // screen at hand mounts it in the same render as `connecting`.
@@ -238,14 +271,14 @@ export class ConnectionController {
     this.dispatch({ type: 'start', fetching: Boolean(getUrl) })
     const target = getUrl
       ? (early?.promise ?? getUrl(signal)).then((value) => {
-          if (id === this.id) this.dispatch({ type: 'urlReady' })
+          if (this.isCurrent(id)) this.dispatch({ type: 'urlReady' })
           open(value)
           return value
         })
       : Promise.resolve(url)
     Promise.all([target, this.host.loadScreen()]).then(
       ([value]) => {
-        if (id !== this.id) return
+        if (!this.isCurrent(id)) return
         if (!valid(value)) {
           this.fail(
             new ConsoleError({
@@ -259,7 +292,7 @@ export class ConnectionController {
         this.host.mountScreen(id, value)
       },
       (error: unknown) => {
-        if (id !== this.id || signal.aborted) return
+        if (!this.isCurrent(id) || signal.aborted) return
         const consoleError = toConsoleError(error, 'vnc')
         if (consoleError.kind !== 'aborted') this.retryOrFail(consoleError, false)
       },
@@ -297,7 +330,7 @@ export class ConnectionController {
   }
 
   private afterState(id: number, error: ConsoleError, vmState: VmState): void {
-    if (id !== this.id) return
+    if (!this.isCurrent(id)) return
     const hold = vmState !== 'running' && vmState !== 'unknown'
     this.dispatch({ type: 'vmState', vmState, hold })
     if (!hold) this.retryOrFail(error, true)

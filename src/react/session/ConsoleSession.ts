@@ -55,7 +55,7 @@ export class ConsoleSession {
       this.screen.sendKey(keysym, code, down)
     const canSend = () => this.canSend()
     this.screen = new NoVncScreen(
-      (key) => key === this.connection.id,
+      (key) => this.connection.isCurrent(key),
       () => this.applyView(),
       // noVNC never saw that socket: report its close as noVNC would (not clean).
       (key) => this.connection.dropped(key, false),
@@ -166,7 +166,7 @@ export class ConsoleSession {
   /** react-vnc's event props for the screen of attempt `key`; events of older screens are dropped. */
   screenEvents(key: number): Record<string, (event: RfbEvent) => void> {
     const current = (fn: (detail: Record<string, unknown>) => void) => (event: RfbEvent) => {
-      if (key === this.connection.id) fn(event.detail ?? {})
+      if (this.connection.isCurrent(key)) fn(event.detail ?? {})
     }
     const text = (value: unknown) => (typeof value === 'string' ? value : '')
     return {

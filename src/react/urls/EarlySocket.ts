@@ -16,10 +16,16 @@ export class EarlySocket {
   private heard = false
   private closed = false
 
+  /** The socket's own close (a mocked WebSocket class, as MSW installs, is not the global's). */
+  private readonly nativeClose: WebSocket['close']
+
   constructor(url: string) {
     // The subprotocol noVNC offers with the viewer's `wsProtocols`.
     const socket = new WebSocket(url, ['binary'])
     this.socket = socket
+    this.nativeClose = socket.close
+    // noVNC's own close has no code (react-vnc's unmount may come before ours): it is this one too.
+    socket.close = () => this.close()
     // What noVNC reads (it sets it again when it attaches): kept messages must be ArrayBuffers.
     socket.binaryType = 'arraybuffer'
     socket.addEventListener('open', () => (this.opened = true))
@@ -68,15 +74,13 @@ export class EarlySocket {
   /**
    * Closes with code 1000 (a close frame without one makes websockify answer 1005, which Chromium
    * reports with the URL). A socket still connecting closes once open: closing it earlier sends no
-   * close frame at all, and Chromium logs the URL, token included. noVNC's own code-less close,
-   * which comes right after, is then a no-op: the closing is ours.
+   * close frame at all, and Chromium logs the URL, token included. noVNC's own code-less close
+   * comes here too, and once closing, any later close is a no-op.
    */
   close(): void {
     this.onEarlyClose = undefined
-    const { socket } = this
-    // Its own close (a mocked WebSocket class, as MSW installs, is not the global's).
-    const native = socket.close
-    const close = () => native.call(socket, 1000)
+    const { socket, nativeClose } = this
+    const close = () => nativeClose.call(socket, 1000)
     socket.close = () => {}
     if (socket.readyState === 1) close()
     else if (socket.readyState === 0) socket.addEventListener('open', close, { once: true })

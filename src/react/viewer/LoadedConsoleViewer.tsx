@@ -106,12 +106,17 @@ export function LoadedConsoleViewer(props: SessionProps) {
   }, [session])
 
   const target = connectionKey ?? getUrl ?? url
-  // A passive effect on purpose: StrictMode replays layout effects only when passive effects
-  // flush, after a microtask could have started a fetch; passive effects replay at once.
-  useEffect(() => {
-    if (autoConnect && target) session.connection.start()
-    else session.connection.reset()
-    return () => session.connection.stop()
+  // A layout effect: the attempt starts in the commit's own task. A passive effect comes in a
+  // later task, often after a frame, and every ms before noVNC has its socket adds to the first
+  // frame. StrictMode replays it after the attempt began (when passive effects flush): `release`
+  // then `begin` for the same target keeps that attempt and its socket.
+  useLayoutEffect(() => {
+    if (!(autoConnect && target)) {
+      session.connection.reset()
+      return
+    }
+    session.connection.begin(target)
+    return () => session.connection.release(target)
   }, [session, target, autoConnect])
 
   const { status } = view
