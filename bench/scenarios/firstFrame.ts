@@ -16,13 +16,7 @@ const COLD: ReadonlySet<FirstFrameVariant> = new Set(['viewerCold', 'cloudtowerC
 
 export async function firstFrame(env: BenchEnv) {
   const { page } = await newPage(env)
-  const variants: FirstFrameVariant[] = [
-    'bare',
-    'viewer',
-    'viewerCold',
-    'cloudtowerCold',
-    'cloudtowerWarm',
-  ]
+  // Which console each variant mounts; their order is the order of a rep (rotated each rep).
   const kinds: Record<FirstFrameVariant, ConsoleKind> = {
     bare: 'bare',
     viewer: 'viewer',
@@ -30,20 +24,14 @@ export async function firstFrame(env: BenchEnv) {
     cloudtowerCold: 'cloudtower',
     cloudtowerWarm: 'cloudtower',
   }
-  const samples: Record<FirstFrameVariant, number[]> = {
-    bare: [],
-    viewer: [],
-    viewerCold: [],
-    cloudtowerCold: [],
-    cloudtowerWarm: [],
-  }
-  const socket: Record<FirstFrameVariant, number[]> = {
-    bare: [],
-    viewer: [],
-    viewerCold: [],
-    cloudtowerCold: [],
-    cloudtowerWarm: [],
-  }
+  const variants = Object.keys(kinds) as FirstFrameVariant[]
+  const perVariant = () =>
+    Object.fromEntries(variants.map((variant) => [variant, [] as number[]])) as Record<
+      FirstFrameVariant,
+      number[]
+    >
+  const samples = perVariant()
+  const socket = perVariant()
   // The cold CloudTowerConsole's timeline: its credential request sent and answered (ms).
   const fetchStart: number[] = []
   const fetchEnd: number[] = []

@@ -225,22 +225,27 @@ describe('with the code loaded, the attempt starts in the commit', () => {
     await preloadConsole()
     const sockets = watchSockets()
     const seenByEffect: number[] = []
+    const states: string[] = []
+    const statesByEffect: string[][] = []
     // A sibling after the console: its passive effect runs in the same flush as the console's.
     function Probe() {
       useEffect(() => {
         seenByEffect.push(sockets.length)
+        // The attempt began in the commit (a layout effect), not from a passive effect.
+        statesByEffect.push([...states])
       }, [])
       return null
     }
     const container = await mountPlain(
       <StrictMode>
-        <ConsoleViewer url={server.url} />
+        <ConsoleViewer url={server.url} onStateChange={(status) => states.push(status.state)} />
         <Probe />
       </StrictMode>,
     )
     await waitForState(container, 'connected')
     // A passive effect would have started it a task later, often after a frame.
     expect(seenByEffect[0]).toBe(1)
+    expect(statesByEffect[0]).toContain('connecting')
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(sockets).toHaveLength(1)
     expect(server.accepted).toBe(1)

@@ -21,7 +21,7 @@ let recent: { early: EarlyUrlFetch; from: unknown } | undefined
 /**
  * In the first render on the client: starts the first fetch (for a target, with autoConnect) and
  * loads the code if it is not here yet, so neither waits for React's effects (with the code here,
- * the viewer renders now but its attempt starts only after its commit and effects). StrictMode
+ * the viewer renders now but its attempt starts only in its commit). StrictMode
  * calls this twice in a row: the second call takes the first one's fetch. Unowned by an effect, a
  * fetch is given up.
  */
