@@ -146,6 +146,23 @@ it('after preloadConsole() the first render is already the viewer, with no shell
   expect(root.querySelector('[data-rvc-screen]')).not.toBeNull()
 })
 
+it('preloadConsole() runs the credential code without a request and leaves the app’s queries alone', async () => {
+  const { preloadConsole } = await freshEntry()
+  const { QueryClient } = await import('@tanstack/react-query')
+  const appClient = new QueryClient()
+  const fetchSpy = vi.spyOn(globalThis, 'fetch')
+  const issued = cloud.stats.issuedTokens
+  try {
+    await preloadConsole()
+    await preloadConsole()
+    expect(fetchSpy).not.toHaveBeenCalled()
+  } finally {
+    fetchSpy.mockRestore()
+  }
+  expect(cloud.stats.issuedTokens).toBe(issued)
+  expect(appClient.getQueryCache().getAll()).toEqual([])
+})
+
 it('a cold console fetches its credentials while its code loads, and connects with that one token', async () => {
   const chunk = gateViewerChunk()
   const { CloudTowerConsole } = await freshEntry()
