@@ -16,6 +16,8 @@ export interface LinkCell {
   connect: Summary
   /** Median of each mark, ms since navigation start. */
   at: Record<Mark, number>
+  /** The samples behind `frame`, `mountToFrame` and `connect`, for intervals. */
+  samples: { frame: number[]; mountToFrame: number[]; connect: number[] }
 }
 
 const MARKS: Mark[] = [
@@ -39,13 +41,19 @@ export function summarizeLinks({ profiles, runs }: Links) {
     const of = (mark: Mark) => run.marks.map((m) => m[mark] ?? NaN)
     const minus = (a: Mark, b: Mark) => run.marks.map((m) => (m[a] ?? NaN) - (m[b] ?? NaN))
     const at = Object.fromEntries(MARKS.map((mark) => [mark, summarize(of(mark)).median]))
+    const samples = {
+      frame: of('frame'),
+      mountToFrame: minus('frame', 'mount'),
+      connect: minus('frame', 'requestSent'),
+    }
     const result: LinkCell = {
       n: run.marks.length,
       failures: run.failures.length,
-      frame: summarize(of('frame')),
-      mountToFrame: summarize(minus('frame', 'mount')),
-      connect: summarize(minus('frame', 'requestSent')),
+      frame: summarize(samples.frame),
+      mountToFrame: summarize(samples.mountToFrame),
+      connect: summarize(samples.connect),
       at: at as Record<Mark, number>,
+      samples,
     }
     return result
   }
