@@ -6,6 +6,8 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–'
 export const fmt = {
   ms,
   medP90: (s: Summary) => `${ms(s.median)} / ${ms(s.p90)}`,
+  /** A difference in ms, with its sign. */
+  signedMs: (value: number) => `${value >= 0 ? '+' : '−'}${ms(Math.abs(value))}`,
   mark: (met: boolean) => (met ? '✅' : '❌'),
   pct: (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} %`,
   kb: (bytes: number) => `${bytes >= 0 ? '+' : ''}${(bytes / 1024).toFixed(0)} KB`,

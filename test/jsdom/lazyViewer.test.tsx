@@ -163,6 +163,18 @@ it('preloadConsole() runs the credential code without a request and leaves the a
   expect(appClient.getQueryCache().getAll()).toEqual([])
 })
 
+it('preloadConsole() resolves even when its run of the credential code fails', async () => {
+  vi.doMock('../../src/react/urls/fetchFreshConsoleAccess.js', () => ({
+    fetchFreshConsoleAccess: () => Promise.reject(new Error('no query here')),
+  }))
+  try {
+    const { preloadConsole } = await freshEntry()
+    await expect(preloadConsole()).resolves.toBeUndefined()
+  } finally {
+    vi.doUnmock('../../src/react/urls/fetchFreshConsoleAccess.js')
+  }
+})
+
 it('a cold console fetches its credentials while its code loads, and connects with that one token', async () => {
   const chunk = gateViewerChunk()
   const { CloudTowerConsole } = await freshEntry()

@@ -15,7 +15,10 @@ export function warmConsoleAccess(): Promise<void> {
     const client = new QueryClient()
     const options = { queryKey: ['react-vm-console', 'warm-up'], queryFn: () => null }
     const signal = new AbortController().signal
-    return fetchFreshConsoleAccess(client, options, 'warm-up', signal).then(() => client.clear())
+    // Best effort: a warm-up that fails must not make preloadConsole() reject.
+    return fetchFreshConsoleAccess(client, options, 'warm-up', signal)
+      .catch(() => undefined)
+      .then(() => client.clear())
   })()
   return warming
 }
