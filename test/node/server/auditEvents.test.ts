@@ -2,7 +2,7 @@
 // one full session is granted, started and ended exactly once each, with its bytes, duration and
 // who closed it; refusals say why; power actions are followed; a failing sink never breaks a
 // console. All of it fails on the old gateway, which had no `audit` option at all.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { RfbTestClient } from '../../../fake-cloud/rfb/RfbTestClient.ts'
 import { startFakeCloud } from '../../../fake-cloud/startFakeCloud.ts'
 import type { FakeCloudHandle } from '../../../fake-cloud/types.ts'
@@ -19,6 +19,12 @@ const quiet = { error: () => {}, warn: () => {} }
 let cloud: FakeCloudHandle
 beforeAll(async () => {
   cloud = await startFakeCloud({ builtInVnc: true, powerDelayMs: 200 })
+})
+// The fake cloud is shared: a power action must be over before the next test opens a console.
+// A restart drops the server's consoles a quarter of powerDelayMs after it was accepted, which
+// used to land in the next test's handshake (the power test returns right after the 202).
+afterEach(async () => {
+  await expect.poll(() => cloud.power.inFlight(SERVER), { timeout: 5_000 }).toBeUndefined()
 })
 afterAll(async () => {
   await cloud.close()
