@@ -104,6 +104,19 @@ export async function requestVmPower(
             cloudStatus: task.cloudStatus,
           }),
         (error: unknown) => {
+          // The gateway is closing and stopped following: the task did not fail, its end is unknown.
+          if (ctx.following.signal.aborted) {
+            ctx.log(
+              'info',
+              `Stopped following power action ${action} on ${vm}: the gateway closed.`,
+              {
+                user,
+                action,
+                taskId,
+              },
+            )
+            return
+          }
           ctx.log('warn', `Power action ${action} on ${vm} did not succeed.`, {
             user,
             action,

@@ -231,6 +231,27 @@ describe('audit events', () => {
     }
   })
 
+  it('a gateway that closes while it follows a power task reports no failure of that task', async () => {
+    const warnings: string[] = []
+    const { portal, events, post } = await auditedGateway({
+      logger: { error: () => {}, warn: (message) => warnings.push(message) },
+    })
+    let closed = false
+    try {
+      const restart = await post('/consoles/power', 'alice', { ...ECS, action: 'restart' })
+      expect(restart.status).toBe(202)
+      // The fake cloud's restart takes 200 ms: the gateway closes while it still follows it.
+      await portal.close()
+      closed = true
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(ofType(events, 'power.accepted')).toHaveLength(1)
+      expect(ofType(events, 'power.failed')).toEqual([])
+      expect(warnings.filter((message) => /did not succeed/.test(message))).toEqual([])
+    } finally {
+      if (!closed) await portal.close()
+    }
+  })
+
   it('a throwing or rejecting audit never breaks a console', async () => {
     for (const audit of [
       () => {
