@@ -10,10 +10,10 @@ import type { summarizeLinks } from './summarizeLinks.ts'
  * medians with its 95 % bootstrap interval: with 7 page loads a cell's median moves by several ms.
  */
 export function linkGoals({ profiles, cell }: ReturnType<typeof summarizeLinks>): Goal[] {
-  const { ms, signedMs: signed } = fmt
+  const { ms, signedMs, interval } = fmt
   const apart = (a: number[], b: number[]) => {
-    const { difference, low, high } = medianDifference(a, b)
-    return `difference ${signed(difference)} ms, 95 % interval ${signed(low)} … ${signed(high)}`
+    const difference = medianDifference(a, b)
+    return `difference ${signedMs(difference.difference)} ms, ${interval(difference)}`
   }
   const goals: Goal[] = []
   for (const profile of profiles) {
